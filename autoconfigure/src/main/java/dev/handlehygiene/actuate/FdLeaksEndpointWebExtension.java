@@ -1,0 +1,59 @@
+package dev.handlehygiene.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+
+/**
+ * The web face of {@link FdLeaksEndpoint}: shows details to authorized users only (by default), and answers an
+ * unknown section with a 404 that says which sections exist.
+ */
+@EndpointWebExtension(endpoint = FdLeaksEndpoint.class)
+public class FdLeaksEndpointWebExtension {
+
+	private final FdLeaksEndpoint delegate;
+
+	private final Show showDetails;
+
+	private final Set<String> roles;
+
+	/**
+	 * @param delegate the endpoint
+	 * @param showDetails when to show paths and remote addresses
+	 * @param roles the roles that count as authorized; empty means any authenticated user
+	 */
+	public FdLeaksEndpointWebExtension(FdLeaksEndpoint delegate, Show showDetails, Set<String> roles) {
+		this.delegate = delegate;
+		this.showDetails = showDetails;
+		this.roles = roles;
+	}
+
+	@ReadOperation
+	public FdLeaksReport fdLeaks(SecurityContext securityContext) {
+		return this.delegate.report(this.showDetails.isShown(securityContext, this.roles));
+	}
+
+	@ReadOperation
+	public WebEndpointResponse<Map<String, Object>> fdLeaksSection(SecurityContext securityContext,
+			@Selector String section) {
+		Map<String, Object> body = this.delegate.section(section,
+				this.showDetails.isShown(securityContext, this.roles));
+		if (body != null) {
+			return new WebEndpointResponse<>(body);
+		}
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("status", WebEndpointResponse.STATUS_NOT_FOUND);
+		error.put("error", "Not Found");
+		error.put("message", "No fdleaks section '" + section + "'; the sections are "
+				+ String.join(", ", FdLeaksEndpoint.sectionNames()));
+		return new WebEndpointResponse<>(error, WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.handlehygiene.actuate;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.handlehygiene.fd.PathCount;
+
+/**
+ * The body of {@code GET /actuator/fdleaks}. Absent fields are omitted: an unknown count, a hidden detail.
+ *
+ * @param status {@code ok}, {@code warning}, {@code critical} or {@code unsupported}
+ * @param open open descriptors
+ * @param limit the soft limit
+ * @param hardLimit the hard limit
+ * @param usage {@code open / limit}
+ * @param countMethod how {@code open} was read: {@code procfs-stat} or {@code mxbean}
+ * @param types descriptors per type
+ * @param tcp this process's TCP sockets
+ * @param files the most-opened files (a detail)
+ * @param leaks unclosed resources per tracker; call sites and stacks are details
+ * @param settings the audited timeouts and limits; values are details
+ * @param hiddenDetails what was left out and how to show it, when details are hidden
+ * @param inventoryError why the inventory is empty or partial
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FdLeaksReport(String status, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
+		Map<String, Integer> types, TcpReport tcp, List<PathCount> files, Map<String, Object> leaks, List<AuditedSetting> settings,
+		String hiddenDetails, String inventoryError) {
+}

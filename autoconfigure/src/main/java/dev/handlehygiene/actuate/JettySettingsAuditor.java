@@ -1,0 +1,65 @@
+package dev.handlehygiene.actuate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+
+import dev.handlehygiene.fd.FileDescriptorProbe;
+
+/**
+ * Reads the idle timeout of every connector of the running Jetty, and its connection cap (a
+ * {@link NetworkConnectionLimit} on the server; none means unlimited).
+ */
+public class JettySettingsAuditor implements SettingsAuditor {
+
+	private final ApplicationContext context;
+
+	private final SettingOrigins origins;
+
+	private final FileDescriptorProbe probe;
+
+	public JettySettingsAuditor(ApplicationContext context, SettingOrigins origins, FileDescriptorProbe probe) {
+		this.context = context;
+		this.origins = origins;
+		this.probe = probe;
+	}
+
+	@Override
+	public List<AuditedSetting> audit() {
+		if (!(runningServer() instanceof JettyWebServer jetty)) {
+			return List.of();
+		}
+		Server server = jetty.getServer();
+		List<AuditedSetting> settings = new ArrayList<>();
+		for (Connector connector : server.getConnectors()) {
+			if (connector instanceof AbstractConnector network) {
+				String object = "Jetty connector " + network.getName();
+				long idle = network.getIdleTimeout();
+				settings.add(setting("server.jetty.connection-idle-timeout", SettingVerdicts.millis(idle),
+						SettingVerdicts.timeout(idle), object));
+			}
+		}
+		NetworkConnectionLimit limit = server.getBean(NetworkConnectionLimit.class);
+		int max = (limit != null) ? limit.getMaxNetworkConnectionCount() : -1;
+		settings.add(setting("server.jetty.max-connections", String.valueOf(max),
+				SettingVerdicts.maxConnections(max, this.probe.limit()), "Jetty server"));
+		return settings;
+	}
+
+	private AuditedSetting setting(String key, String value, String verdict, String object) {
+		return new AuditedSetting(key, value, this.origins.of(key), verdict, object);
+	}
+
+	private WebServer runningServer() {
+		return (this.context instanceof WebServerApplicationContext web) ? web.getWebServer() : null;
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.handlehygiene.actuate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import dev.handlehygiene.leak.LeakTracker;
+
+/**
+ * {@code handle.hygiene.leaks} (counter) and {@code handle.hygiene.tracked.open} (gauge) for one tracker, tagged
+ * with its resource.
+ */
+public class LeakMeters implements MeterBinder {
+
+	static final String LEAKS = "handle.hygiene.leaks";
+
+	static final String TRACKED_OPEN = "handle.hygiene.tracked.open";
+
+	private final LeakTracker tracker;
+
+	public LeakMeters(LeakTracker tracker) {
+		this.tracker = tracker;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Counter leaks = Counter.builder(LEAKS)
+			.tag("resource", this.tracker.resource())
+			.description("Resources found unreachable without being closed")
+			.register(registry);
+		// leaks found before binding count too
+		leaks.increment(this.tracker.leaked());
+		this.tracker.addListener((leak) -> leaks.increment());
+		Gauge.builder(TRACKED_OPEN, this.tracker, LeakTracker::open)
+			.tag("resource", this.tracker.resource())
+			.description("Tracked resources open now")
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.handlehygiene.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import dev.handlehygiene.actuate.FdLeaksEndpoint;
+import dev.handlehygiene.actuate.FdLeaksEndpointWebExtension;
+import dev.handlehygiene.actuate.LeakReports;
+import dev.handlehygiene.actuate.SettingsAudit;
+import dev.handlehygiene.fd.FileDescriptorInventory;
+import dev.handlehygiene.fd.FileDescriptorProbe;
+import dev.handlehygiene.fd.UsageThresholds;
+import dev.handlehygiene.leak.LeakTracker;
+
+/**
+ * The {@code fdleaks} endpoint, when it is available (exposed and not switched off).
+ */
+@AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, SettingsAuditAutoConfiguration.class,
+		HttpClientLeakDetectionAutoConfiguration.class })
+@ConditionalOnHandleHygieneEnabled
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(FdLeaksEndpoint.class)
+@EnableConfigurationProperties(FdLeaksEndpointProperties.class)
+public class FdLeaksEndpointAutoConfiguration {
+
+	/** Files and remotes listed per section: enough to name the culprits, small enough to read. */
+	private static final int TOP_ENTRIES = 20;
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileDescriptorInventory fileDescriptorInventory() {
+		return new FileDescriptorInventory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LeakReports leakReports(
+			@Qualifier(HttpClientLeakDetectionAutoConfiguration.TRACKER) ObjectProvider<LeakTracker> httpClient) {
+		return new LeakReports(httpClient.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FdLeaksEndpoint fdLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
+			UsageThresholds thresholds, SettingsAudit settingsAudit, LeakReports leakReports,
+			FdLeaksEndpointProperties properties) {
+		return new FdLeaksEndpoint(probe, inventory, thresholds, settingsAudit, leakReports,
+				properties.getShowDetails(), TOP_ENTRIES);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	FdLeaksEndpointWebExtension fdLeaksEndpointWebExtension(FdLeaksEndpoint endpoint,
+			FdLeaksEndpointProperties properties) {
+		return new FdLeaksEndpointWebExtension(endpoint, properties.getShowDetails(), properties.getRoles());
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.handlehygiene.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import dev.handlehygiene.fd.FileDescriptorProbe;
+import dev.handlehygiene.fd.UsageThresholds;
+
+/**
+ * The descriptor probe and the usage thresholds that the health indicator, the endpoint and the meters share.
+ */
+@AutoConfiguration
+@ConditionalOnHandleHygieneEnabled
+@EnableConfigurationProperties(HandleHygieneProperties.class)
+public class HandleHygieneAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileDescriptorProbe fileDescriptorProbe() {
+		return new FileDescriptorProbe();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UsageThresholds fileDescriptorUsageThresholds(HandleHygieneProperties properties) {
+		return new UsageThresholds(properties.getFd().getWarningUsage(), properties.getFd().getCriticalUsage());
+	}
+
+}

@@ -1,0 +1,318 @@
+package dev.handlehygiene.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.handlehygiene.actuate.HttpClientSettingsAuditor;
+
+/**
+ * Settings of handle-hygiene, under {@code handle-hygiene}.
+ */
+@ConfigurationProperties("handle-hygiene")
+public class HandleHygieneProperties implements InitializingBean {
+
+	/**
+	 * Whether handle-hygiene contributes anything at all.
+	 */
+	private boolean enabled = true;
+
+	private final Fd fd = new Fd();
+
+	private final Defaults defaults = new Defaults();
+
+	private final Leaks leaks = new Leaks();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Fd getFd() {
+		return this.fd;
+	}
+
+	public Defaults getDefaults() {
+		return this.defaults;
+	}
+
+	public Leaks getLeaks() {
+		return this.leaks;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		this.fd.validate();
+		this.defaults.httpClient.validate();
+		this.leaks.httpClient.validate();
+	}
+
+	/**
+	 * Descriptor-count thresholds.
+	 */
+	public static class Fd {
+
+		static final String WARNING_USAGE = "handle-hygiene.fd.warning-usage";
+
+		static final String CRITICAL_USAGE = "handle-hygiene.fd.critical-usage";
+
+		/**
+		 * Share of the descriptor limit (open / limit) at which health reports level 'warning' while staying UP.
+		 */
+		private double warningUsage = 0.70;
+
+		/**
+		 * Share of the descriptor limit (open / limit) at which health is DOWN.
+		 */
+		private double criticalUsage = 0.90;
+
+		public double getWarningUsage() {
+			return this.warningUsage;
+		}
+
+		public void setWarningUsage(double warningUsage) {
+			this.warningUsage = warningUsage;
+		}
+
+		public double getCriticalUsage() {
+			return this.criticalUsage;
+		}
+
+		public void setCriticalUsage(double criticalUsage) {
+			this.criticalUsage = criticalUsage;
+		}
+
+		void validate() {
+			// written as negations so that NaN fails too
+			if (!(this.criticalUsage > 0 && this.criticalUsage <= 1)) {
+				throw new InvalidPropertyException(CRITICAL_USAGE, this.criticalUsage,
+						"a share of the limit above 0 and at most 1, such as 0.9");
+			}
+			if (!(this.warningUsage > 0 && this.warningUsage < this.criticalUsage)) {
+				throw new InvalidPropertyException(WARNING_USAGE, this.warningUsage,
+						"a share of the limit above 0 and below " + CRITICAL_USAGE + " (" + this.criticalUsage + ")");
+			}
+		}
+
+	}
+
+	/**
+	 * Safe defaults, added as the lowest-precedence property source {@code handleHygieneDefaults}. The values live in
+	 * {@link SafeDefaults}; these switches are read by {@link SafeDefaultsEnvironmentPostProcessor} before the
+	 * context starts and are bound here for metadata.
+	 */
+	public static class Defaults {
+
+		/**
+		 * Whether to add the safe defaults for timeouts, connection limits, Hikari leak detection and the liveness
+		 * group.
+		 */
+		private boolean enabled = true;
+
+		private final Group server = new Group();
+
+		private final HttpClient httpClient = new HttpClient();
+
+		private final Group hikari = new Group();
+
+		private final Group probes = new Group();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * Embedded Tomcat and Jetty: connection and keep-alive timeouts, max connections.
+		 * @return the server group
+		 */
+		public Group getServer() {
+			return this.server;
+		}
+
+		/**
+		 * RestClient and RestTemplate: connect and read timeouts, and Apache HttpClient's pool lease timeout.
+		 * @return the HTTP client group
+		 */
+		public HttpClient getHttpClient() {
+			return this.httpClient;
+		}
+
+		/**
+		 * Hikari: connection timeout and leak detection.
+		 * @return the Hikari group
+		 */
+		public Group getHikari() {
+			return this.hikari;
+		}
+
+		/**
+		 * The liveness health group, with fileDescriptors in it.
+		 * @return the probes group
+		 */
+		public Group getProbes() {
+			return this.probes;
+		}
+
+	}
+
+	/**
+	 * One group of safe defaults.
+	 */
+	public static class Group {
+
+		/**
+		 * Whether to add this group's safe defaults.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Tracking of resources that must be closed.
+	 */
+	public static class Leaks {
+
+		private final HttpClientLeaks httpClient = new HttpClientLeaks();
+
+		/**
+		 * Responses of RestClient and RestTemplate built from Spring Boot's builders.
+		 * @return the HTTP client settings
+		 */
+		public HttpClientLeaks getHttpClient() {
+			return this.httpClient;
+		}
+
+	}
+
+	/**
+	 * Tracking of HTTP client responses.
+	 */
+	public static class HttpClientLeaks {
+
+		static final String SAMPLING = "handle-hygiene.leaks.http-client.sampling";
+
+		static final String MAX_OPEN_AGE = "handle-hygiene.leaks.http-client.max-open-age";
+
+		/**
+		 * Whether to track RestClient and RestTemplate responses and report those never closed.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Share of responses whose call site (stack) is captured, 0.0 to 1.0. Every response is counted.
+		 */
+		private double sampling = 1.0;
+
+		/**
+		 * How long a response may stay open before it is reported as a suspected leak.
+		 */
+		private Duration maxOpenAge = Duration.ofSeconds(60);
+
+		/**
+		 * Whether to close the underlying response of a wrapper found unreachable and unclosed, releasing its
+		 * connection.
+		 */
+		private boolean closeLeaked = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getSampling() {
+			return this.sampling;
+		}
+
+		public void setSampling(double sampling) {
+			this.sampling = sampling;
+		}
+
+		public Duration getMaxOpenAge() {
+			return this.maxOpenAge;
+		}
+
+		public void setMaxOpenAge(Duration maxOpenAge) {
+			this.maxOpenAge = maxOpenAge;
+		}
+
+		public boolean isCloseLeaked() {
+			return this.closeLeaked;
+		}
+
+		public void setCloseLeaked(boolean closeLeaked) {
+			this.closeLeaked = closeLeaked;
+		}
+
+		void validate() {
+			if (!(this.sampling >= 0 && this.sampling <= 1)) {
+				throw new InvalidPropertyException(SAMPLING, this.sampling, "a share from 0.0 to 1.0, such as 0.01");
+			}
+			if (this.maxOpenAge == null || this.maxOpenAge.isNegative() || this.maxOpenAge.isZero()) {
+				throw new InvalidPropertyException(MAX_OPEN_AGE, print(this.maxOpenAge),
+						"a positive duration, such as 60s");
+			}
+		}
+
+	}
+
+	/**
+	 * A duration as a user would write it: {@code 0s}, {@code -5s}, {@code 1500ms}.
+	 */
+	private static String print(Duration duration) {
+		if (duration == null) {
+			return null;
+		}
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
+	/**
+	 * The HTTP client group of safe defaults.
+	 */
+	public static class HttpClient extends Group {
+
+		static final String POOL_LEASE_TIMEOUT = HttpClientSettingsAuditor.POOL_LEASE_TIMEOUT;
+
+		/**
+		 * How long a call waits to lease a connection from Apache HttpClient 5's pool before it fails. HttpClient's
+		 * own default is 3 minutes, which an unclosed response (it keeps its lease) turns into a hang.
+		 */
+		private Duration poolLeaseTimeout = Duration.ofSeconds(10);
+
+		public Duration getPoolLeaseTimeout() {
+			return this.poolLeaseTimeout;
+		}
+
+		public void setPoolLeaseTimeout(Duration poolLeaseTimeout) {
+			this.poolLeaseTimeout = poolLeaseTimeout;
+		}
+
+		void validate() {
+			if (this.poolLeaseTimeout == null || this.poolLeaseTimeout.isNegative() || this.poolLeaseTimeout.isZero()) {
+				throw new InvalidPropertyException(POOL_LEASE_TIMEOUT, print(this.poolLeaseTimeout),
+						"a positive duration, such as 10s");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.handlehygiene.autoconfigure;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+
+import dev.handlehygiene.actuate.LeakMeters;
+import dev.handlehygiene.autoconfigure.HandleHygieneProperties.HttpClientLeaks;
+import dev.handlehygiene.http.LeakWarningLog;
+import dev.handlehygiene.http.ResponseTrackingInterceptor;
+import dev.handlehygiene.leak.CallSites;
+import dev.handlehygiene.leak.LeakTracker;
+import dev.handlehygiene.leak.LeakTrackerSettings;
+
+/**
+ * Tracks every response of a RestClient or RestTemplate built from Spring Boot's builders, and reports those never
+ * closed. Off with {@code handle-hygiene.leaks.http-client.enabled=false}.
+ */
+@AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
+@ConditionalOnHandleHygieneEnabled
+@ConditionalOnClass(ClientHttpRequestInterceptor.class)
+@ConditionalOnBooleanProperty(name = "handle-hygiene.leaks.http-client.enabled", matchIfMissing = true)
+public class HttpClientLeakDetectionAutoConfiguration {
+
+	static final String TRACKER = "httpClientResponseLeakTracker";
+
+	/** Frames that are never the call site: the tracker, the HTTP client stack, the JDK. */
+	private static final List<String> NOT_CALL_SITES = List.of("dev.handlehygiene.leak.", "dev.handlehygiene.http.",
+			"org.springframework.", "org.apache.hc.", "io.micrometer.", "java.", "javax.", "jdk.", "sun.", "com.sun.");
+
+	/** Frames kept per stored stack: enough to see the caller's caller, small enough to keep many sites. */
+	private static final int STACK_DEPTH = 32;
+
+	/** Distinct call sites kept; leaks from more are counted under one entry. */
+	private static final int MAX_SITES = 100;
+
+	@Bean(TRACKER)
+	@ConditionalOnMissingBean(name = TRACKER)
+	LeakTracker httpClientResponseLeakTracker(HandleHygieneProperties properties) {
+		HttpClientLeaks leaks = properties.getLeaks().getHttpClient();
+		LeakTracker tracker = new LeakTracker("http.client.response", new LeakTrackerSettings(leaks.getSampling(),
+				leaks.getMaxOpenAge(), leaks.isCloseLeaked(), MAX_SITES, STACK_DEPTH),
+				new CallSites(NOT_CALL_SITES, STACK_DEPTH));
+		tracker.addListener(new LeakWarningLog());
+		return tracker;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResponseTrackingInterceptor responseTrackingInterceptor(LeakTracker httpClientResponseLeakTracker) {
+		return new ResponseTrackingInterceptor(httpClientResponseLeakTracker);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientCustomizer.class)
+	static class RestClientTracking {
+
+		@Bean
+		RestClientCustomizer responseTrackingRestClientCustomizer(ResponseTrackingInterceptor interceptor) {
+			return (builder) -> builder.requestInterceptor(interceptor);
+		}
+
+		@Bean
+		RestTemplateCustomizer responseTrackingRestTemplateCustomizer(ResponseTrackingInterceptor interceptor) {
+			return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class TrackerMeters {
+
+		@Bean
+		LeakMeters httpClientResponseLeakMeters(LeakTracker httpClientResponseLeakTracker) {
+			return new LeakMeters(httpClientResponseLeakTracker);
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.handlehygiene.autoconfigure;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.handlehygiene.actuate.SettingOrigins;
+
+/**
+ * The safe defaults: bounded waits everywhere a descriptor can be pinned, connection limits that leave the server
+ * room under the descriptor limit, Hikari leak detection on, and {@code fileDescriptors} in the liveness group.
+ */
+public final class SafeDefaults {
+
+	/** The name of the property source the defaults are added as, last, so that anything the application sets wins. */
+	public static final String PROPERTY_SOURCE_NAME = SettingOrigins.DEFAULTS_SOURCE;
+
+	static final String LIVENESS_GROUP = "management.endpoint.health.group.liveness.include";
+
+	/** Tomcat's own cap; never go above it, whatever the descriptor limit. */
+	private static final long MAX_CONNECTIONS_CAP = 8192;
+
+	/** The groups, each with its own switch {@code handle-hygiene.defaults.<name>.enabled}. */
+	public enum Group {
+
+		SERVER("server"), HTTP_CLIENT("http-client"), HIKARI("hikari"), PROBES("probes");
+
+		private final String name;
+
+		Group(String name) {
+			this.name = name;
+		}
+
+		/**
+		 * The property that switches this group.
+		 * @return for example {@code handle-hygiene.defaults.http-client.enabled}
+		 */
+		public String switchProperty() {
+			return "handle-hygiene.defaults." + this.name + ".enabled";
+		}
+
+	}
+
+	private SafeDefaults() {
+	}
+
+	/**
+	 * The defaults of the given groups.
+	 * @param groups the groups switched on
+	 * @param softDescriptorLimit the soft descriptor limit at start-up, or a negative number when unknown (then no
+	 * connection limit is set)
+	 * @param alreadySet whether the application sets a key; only the liveness group, which replaces rather than adds
+	 * to Spring Boot's own group, is left out when it is set
+	 * @return the keys and values, in a stable order
+	 */
+	public static Map<String, String> of(Set<Group> groups, long softDescriptorLimit, Predicate<String> alreadySet) {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		if (groups.contains(Group.SERVER)) {
+			// bounded wait for the request line: a slow or idle client gives its socket back
+			defaults.put("server.tomcat.connection-timeout", "10s");
+			// longer than common load-balancer idle timeouts (60 s), still bounded
+			defaults.put("server.tomcat.keep-alive-timeout", "100s");
+			defaults.put("server.jetty.connection-idle-timeout", "30s");
+			if (softDescriptorLimit > 0) {
+				// the server alone cannot take more than half of the descriptor table
+				String maxConnections = String.valueOf(Math.min(MAX_CONNECTIONS_CAP, softDescriptorLimit / 2));
+				defaults.put("server.tomcat.max-connections", maxConnections);
+				defaults.put("server.jetty.max-connections", maxConnections);
+			}
+		}
+		if (groups.contains(Group.HTTP_CLIENT)) {
+			defaults.put("spring.http.clients.connect-timeout", "5s");
+			// a hung upstream cannot pin a socket forever
+			defaults.put("spring.http.clients.read-timeout", "30s");
+		}
+		if (groups.contains(Group.HIKARI)) {
+			// fail fast when the pool is exhausted (a leak) instead of queueing for 30 s
+			defaults.put("spring.datasource.hikari.connection-timeout", "10000");
+			// HikariCP's maintainer advises 1 to 2 minutes to avoid false positives
+			defaults.put("spring.datasource.hikari.leak-detection-threshold", "60000");
+		}
+		if (groups.contains(Group.PROBES) && !alreadySet.test(LIVENESS_GROUP)) {
+			// descriptor exhaustion is a reason to restart; external systems are not
+			defaults.put(LIVENESS_GROUP, "livenessState,fileDescriptors");
+		}
+		return defaults;
+	}
+
+	/**
+	 * All groups.
+	 * @return a new, modifiable set of every group
+	 */
+	static Set<Group> allGroups() {
+		return EnumSet.allOf(Group.class);
+	}
+
+}

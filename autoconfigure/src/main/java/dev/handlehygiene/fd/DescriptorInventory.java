@@ -1,0 +1,28 @@
+package dev.handlehygiene.fd;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What this process's descriptors point at, at one moment.
+ *
+ * @param listed how many descriptors were read
+ * @param types descriptors per type, every type present
+ * @param files the most-opened files, most first
+ * @param tcpStates this process's TCP sockets per state, most first
+ * @param remotes this process's connected TCP sockets per remote address and state, most first
+ * @param error why the inventory is empty or partial, or {@code null}
+ */
+public record DescriptorInventory(int listed, Map<DescriptorType, Integer> types, List<PathCount> files,
+		Map<TcpState, Integer> tcpStates, List<RemoteCount> remotes, String error) {
+
+	/**
+	 * An inventory that could not be taken.
+	 * @param error why
+	 * @return an empty inventory that carries the reason
+	 */
+	static DescriptorInventory failed(String error) {
+		return new DescriptorInventory(0, Map.of(), List.of(), Map.of(), List.of(), error);
+	}
+
+}

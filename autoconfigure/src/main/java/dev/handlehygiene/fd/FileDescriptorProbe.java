@@ -1,0 +1,177 @@
+package dev.handlehygiene.fd;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+
+/**
+ * Reads how many descriptors this process has open and how many it may open, cheaply enough for every health
+ * check and without needing a descriptor of its own, so it still answers when the process is at its limit.
+ * <p>
+ * Never throws: a value the platform cannot tell is {@link #UNKNOWN}.
+ */
+public final class FileDescriptorProbe {
+
+	/** Returned for a count or limit the platform cannot tell. */
+	public static final long UNKNOWN = -1;
+
+	private static final String LIMITS_LINE = "Max open files";
+
+	private final Path descriptorDirectory;
+
+	private final Path limitsFile;
+
+	private final UnixOperatingSystemMXBean mxBean;
+
+	private volatile CountMethod method;
+
+	/**
+	 * A probe of this process through {@code /proc} and the platform's operating-system MXBean.
+	 */
+	public FileDescriptorProbe() {
+		this(Path.of("/proc"), unixMxBean(ManagementFactory.getOperatingSystemMXBean()));
+	}
+
+	/**
+	 * A probe with an explicit procfs root, for tests and for platforms where {@code /proc} lives elsewhere.
+	 * @param procRoot the directory that holds {@code self/fd} and {@code self/limits}
+	 * @param mxBean the fallback counter, or {@code null} where the platform has none (Windows)
+	 */
+	public FileDescriptorProbe(Path procRoot, UnixOperatingSystemMXBean mxBean) {
+		this.descriptorDirectory = procRoot.resolve("self").resolve("fd");
+		this.limitsFile = procRoot.resolve("self").resolve("limits");
+		this.mxBean = mxBean;
+	}
+
+	/**
+	 * The number of descriptors this process has open.
+	 * @return the count, or {@link #UNKNOWN}
+	 */
+	public long count() {
+		CountMethod current = countMethod();
+		if (current == CountMethod.PROCFS_STAT) {
+			long size = statSize();
+			// a failed stat falls through to the MXBean rather than reporting nothing
+			return (size > 0) ? size : mxBeanCount();
+		}
+		return (current == CountMethod.MXBEAN) ? mxBeanCount() : UNKNOWN;
+	}
+
+	/**
+	 * The soft limit on open descriptors ({@code RLIMIT_NOFILE}) in force now; HotSpot raises it to the hard
+	 * limit at start-up unless {@code -XX:-MaxFDLimit} is given.
+	 * @return the soft limit, or {@link #UNKNOWN}
+	 */
+	public long limit() {
+		if (this.mxBean != null) {
+			try {
+				long max = this.mxBean.getMaxFileDescriptorCount();
+				if (max > 0) {
+					return max;
+				}
+			}
+			catch (RuntimeException | InternalError ex) {
+				// fall back to /proc/self/limits below
+			}
+		}
+		return readLimit(0);
+	}
+
+	/**
+	 * The hard limit on open descriptors, from {@code /proc/self/limits}. Needs one descriptor while it reads.
+	 * @return the hard limit, or {@link #UNKNOWN} (also when it is {@code unlimited} or unreadable)
+	 */
+	public long hardLimit() {
+		return readLimit(1);
+	}
+
+	/**
+	 * How {@link #count()} obtains its value; decided on first use and kept.
+	 * @return the method in use
+	 */
+	public CountMethod countMethod() {
+		CountMethod current = this.method;
+		if (current == null) {
+			current = chooseMethod();
+			this.method = current;
+		}
+		return current;
+	}
+
+	private CountMethod chooseMethod() {
+		long size = statSize();
+		long listed = mxBeanCount();
+		if (size > 0 && (listed == UNKNOWN || agree(size, listed))) {
+			return CountMethod.PROCFS_STAT;
+		}
+		// before Linux 6.2 the size reads 0; a directory that is not procfs reads its block size
+		return (listed != UNKNOWN) ? CountMethod.MXBEAN : CountMethod.UNSUPPORTED;
+	}
+
+	private static boolean agree(long size, long listed) {
+		// the two reads are not atomic: other threads may open or close a few descriptors in between
+		return Math.abs(size - listed) <= Math.max(16, listed / 10);
+	}
+
+	private long statSize() {
+		try {
+			return Files.readAttributes(this.descriptorDirectory, BasicFileAttributes.class).size();
+		}
+		catch (IOException | RuntimeException ex) {
+			return UNKNOWN;
+		}
+	}
+
+	private long mxBeanCount() {
+		if (this.mxBean == null) {
+			return UNKNOWN;
+		}
+		try {
+			long count = this.mxBean.getOpenFileDescriptorCount();
+			return (count >= 0) ? count : UNKNOWN;
+		}
+		catch (RuntimeException | InternalError ex) {
+			// HotSpot throws InternalError when it cannot open /proc/self/fd, which is exactly at EMFILE
+			return UNKNOWN;
+		}
+	}
+
+	private long readLimit(int column) {
+		try (BufferedReader reader = Files.newBufferedReader(this.limitsFile)) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (line.startsWith(LIMITS_LINE)) {
+					return parseLimit(line.substring(LIMITS_LINE.length()).trim().split("\\s+"), column);
+				}
+			}
+			return UNKNOWN;
+		}
+		catch (IOException | RuntimeException ex) {
+			return UNKNOWN;
+		}
+	}
+
+	private static long parseLimit(String[] columns, int column) {
+		if (column >= columns.length) {
+			return UNKNOWN;
+		}
+		try {
+			return Long.parseLong(columns[column]);
+		}
+		catch (NumberFormatException ex) {
+			// "unlimited"
+			return UNKNOWN;
+		}
+	}
+
+	private static UnixOperatingSystemMXBean unixMxBean(OperatingSystemMXBean bean) {
+		return (bean instanceof UnixOperatingSystemMXBean unix) ? unix : null;
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.handlehygiene.http;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+
+import dev.handlehygiene.leak.LeakTracker;
+import dev.handlehygiene.leak.Tracked;
+
+/**
+ * A {@link ClientHttpResponse} whose closing is tracked. Closing it, or its body, counts as closed; closing twice is
+ * harmless. The body stream refers back to this response, so a caller that keeps only the body keeps the response
+ * reachable and is not reported while it reads.
+ */
+final class TrackedClientHttpResponse implements ClientHttpResponse {
+
+	private final ClientHttpResponse delegate;
+
+	private final Tracked tracked;
+
+	private InputStream body;
+
+	TrackedClientHttpResponse(ClientHttpResponse delegate, LeakTracker tracker, String description) {
+		this.delegate = delegate;
+		// the tracker holds the delegate (to close it if this leaks), never this wrapper
+		this.tracked = tracker.track(this, delegate, description);
+	}
+
+	@Override
+	public HttpStatusCode getStatusCode() throws IOException {
+		return this.delegate.getStatusCode();
+	}
+
+	@Override
+	public String getStatusText() throws IOException {
+		return this.delegate.getStatusText();
+	}
+
+	@Override
+	public HttpHeaders getHeaders() {
+		return this.delegate.getHeaders();
+	}
+
+	@Override
+	public synchronized InputStream getBody() throws IOException {
+		if (this.body == null) {
+			this.body = new TrackedBody(this.delegate.getBody(), this);
+		}
+		return this.body;
+	}
+
+	@Override
+	public void close() {
+		this.tracked.close();
+		this.delegate.close();
+	}
+
+	/** The body stream: holds its response, and closing it closes the tracking. */
+	private static final class TrackedBody extends FilterInputStream {
+
+		private final TrackedClientHttpResponse response;
+
+		TrackedBody(InputStream in, TrackedClientHttpResponse response) {
+			super(in);
+			this.response = response;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.response.tracked.close();
+			super.close();
+		}
+
+	}
+
+}

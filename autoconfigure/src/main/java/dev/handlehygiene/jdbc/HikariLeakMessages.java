@@ -1,0 +1,80 @@
+package dev.handlehygiene.jdbc;
+
+/**
+ * Recognises HikariCP's two leak log calls and tells a {@link JdbcLeakRegistry}. HikariCP (5.x to 7.0.x) logs them
+ * from {@code com.zaxxer.hikari.pool.ProxyLeakTask}, its only leak signal. They are recognised by their format and
+ * unformatted arguments, never by parsing the formatted text: connection names and thread names may contain anything.
+ */
+public final class HikariLeakMessages {
+
+	/** The logger HikariCP's leak task logs to. */
+	public static final String LOGGER_NAME = "com.zaxxer.hikari.pool.ProxyLeakTask";
+
+	/** WARN, arguments: connection, borrowing thread, the exception created at borrow time. */
+	static final String LEAK_FORMAT = "Connection leak detection triggered for {} on thread {}, stack trace follows";
+
+	/** INFO, arguments: connection, borrowing thread; logged by the thread that returns the connection. */
+	static final String RETURNED_FORMAT = "Previously reported leaked connection {} on thread {} was returned to the"
+			+ " pool (unleaked)";
+
+	/** HikariCP 7 names a pool's housekeeper thread "{pool}:housekeeper". */
+	private static final String HOUSEKEEPER_SUFFIX = ":housekeeper";
+
+	/** HikariCP 5 named it "{pool} housekeeper". */
+	private static final String OLD_HOUSEKEEPER_SUFFIX = " housekeeper";
+
+	private final JdbcLeakRegistry registry;
+
+	public HikariLeakMessages(JdbcLeakRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * Tells the registry of one call to HikariCP's leak logger, when it is a leak report or a return.
+	 * @param format the message format, before formatting
+	 * @param arguments the format's arguments, a trailing throwable included when the logging API passes it there
+	 * @param throwable the throwable when the logging API passes it apart from the arguments, else {@code null}
+	 * @param loggingThread the name of the thread that logs: for a report, the pool's housekeeper
+	 * @return whether it was one of the two leak messages
+	 */
+	public boolean accept(String format, Object[] arguments, Throwable throwable, String loggingThread) {
+		if (arguments == null || arguments.length < 2) {
+			return false;
+		}
+		if (LEAK_FORMAT.equals(format)) {
+			Throwable borrowStack = (throwable != null) ? throwable : trailingThrowable(arguments);
+			this.registry.reported(poolOf(loggingThread), String.valueOf(arguments[0]), String.valueOf(arguments[1]),
+					borrowStack);
+			return true;
+		}
+		if (RETURNED_FORMAT.equals(format)) {
+			this.registry.returned(String.valueOf(arguments[0]), String.valueOf(arguments[1]));
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * The pool a leak report comes from. The report names only the driver's connection, but HikariCP runs its leak
+	 * task on the pool's housekeeper thread, named after the pool, unless the application gave the pool its own
+	 * scheduled executor or thread factory.
+	 * @param loggingThread the name of the thread that logged the report
+	 * @return the pool's name, or {@code null} when the thread is not a HikariCP housekeeper
+	 */
+	static String poolOf(String loggingThread) {
+		if (loggingThread == null) {
+			return null;
+		}
+		for (String suffix : new String[] { HOUSEKEEPER_SUFFIX, OLD_HOUSEKEEPER_SUFFIX }) {
+			if (loggingThread.endsWith(suffix) && loggingThread.length() > suffix.length()) {
+				return loggingThread.substring(0, loggingThread.length() - suffix.length());
+			}
+		}
+		return null;
+	}
+
+	private static Throwable trailingThrowable(Object[] arguments) {
+		return (arguments[arguments.length - 1] instanceof Throwable last) ? last : null;
+	}
+
+}

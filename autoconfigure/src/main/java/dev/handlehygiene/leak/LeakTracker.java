@@ -1,0 +1,225 @@
+package dev.handlehygiene.leak;
+
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Tracks resources that must be closed, as Netty's {@code ResourceLeakDetector} does: every resource is counted,
+ * a sample has its opening stack captured, and a {@link Cleaner} finds those that became unreachable without being
+ * closed. Leaks are aggregated per call site, with a bounded number of sites and one stored stack per site, so memory
+ * stays bounded whatever the leak rate; only resources still open are held.
+ */
+public final class LeakTracker {
+
+	/** The site of leaks whose stack was not sampled. */
+	public static final String UNSAMPLED_SITE = "(call site not sampled)";
+
+	/** The site that collects leaks once {@link LeakTrackerSettings#maxSites()} sites are known. */
+	public static final String OTHER_SITES = "(other sites)";
+
+	/** One daemon thread for every tracker: cleaning actions are short. */
+	private static final Cleaner CLEANER = Cleaner.create();
+
+	private final String resource;
+
+	private final LeakTrackerSettings settings;
+
+	private final CallSites callSites;
+
+	private final Set<Tracked> open = ConcurrentHashMap.newKeySet();
+
+	private final LongAdder tracked = new LongAdder();
+
+	private final LongAdder leaked = new LongAdder();
+
+	private final Map<String, SiteRecord> sites = new ConcurrentHashMap<>();
+
+	private final List<LeakListener> listeners = new CopyOnWriteArrayList<>();
+
+	/**
+	 * @param resource the kind of resource, for example {@code http.client.response}
+	 * @param settings sampling and bounds
+	 * @param callSites how to capture stacks and name call sites
+	 */
+	public LeakTracker(String resource, LeakTrackerSettings settings, CallSites callSites) {
+		this.resource = resource;
+		this.settings = settings;
+		this.callSites = callSites;
+	}
+
+	/**
+	 * Starts tracking a resource.
+	 * @param owner the object handed to the caller; the leak is found once it is unreachable
+	 * @param underlying what to close when the owner leaks and {@code closeLeaked} is on; must not refer to
+	 * {@code owner}
+	 * @param description what the resource is, for reports
+	 * @return the handle the owner closes
+	 */
+	public Tracked track(Object owner, AutoCloseable underlying, String description) {
+		List<StackTraceElement> stack = isSampled() ? this.callSites.capture() : List.of();
+		Tracked handle = new Tracked(this, description, stack, System.nanoTime(),
+				this.settings.closeLeaked() ? underlying : null);
+		this.tracked.increment();
+		this.open.add(handle);
+		handle.watch(CLEANER.register(owner, handle));
+		return handle;
+	}
+
+	/**
+	 * Adds a listener, told of every leak from now on.
+	 * @param listener the listener
+	 */
+	public void addListener(LeakListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * The kind of resource tracked.
+	 * @return for example {@code http.client.response}
+	 */
+	public String resource() {
+		return this.resource;
+	}
+
+	/**
+	 * Resources tracked so far, closed or not.
+	 * @return the count
+	 */
+	public long tracked() {
+		return this.tracked.sum();
+	}
+
+	/**
+	 * Resources open now.
+	 * @return the count
+	 */
+	public long open() {
+		return this.open.size();
+	}
+
+	/**
+	 * Resources open for longer than the maximum open age, found without waiting for a GC. O(open).
+	 * @return the count
+	 */
+	public long suspected() {
+		long threshold = System.nanoTime() - this.settings.maxOpenAge().toNanos();
+		return this.open.stream().filter((handle) -> handle.openedNanos() < threshold).count();
+	}
+
+	/**
+	 * Resources found unreachable and not closed.
+	 * @return the count
+	 */
+	public long leaked() {
+		return this.leaked.sum();
+	}
+
+	/**
+	 * Call sites that leaked or hold resources open past the maximum open age, most leaks first.
+	 * @return a snapshot
+	 */
+	public List<LeakSite> sites() {
+		Map<String, Long> suspectedPerSite = new HashMap<>();
+		Map<String, List<StackTraceElement>> suspectedStacks = new HashMap<>();
+		long threshold = System.nanoTime() - this.settings.maxOpenAge().toNanos();
+		for (Tracked handle : this.open) {
+			if (handle.openedNanos() < threshold) {
+				String site = siteOf(handle);
+				suspectedPerSite.merge(site, 1L, Long::sum);
+				suspectedStacks.putIfAbsent(site, handle.stack());
+			}
+		}
+		List<LeakSite> snapshot = new ArrayList<>();
+		this.sites.forEach((site, record) -> snapshot.add(new LeakSite(site, record.leaked.sum(),
+				suspectedPerSite.getOrDefault(site, 0L), record.stack)));
+		suspectedPerSite.forEach((site, count) -> {
+			if (!this.sites.containsKey(site)) {
+				snapshot.add(new LeakSite(site, 0, count, render(suspectedStacks.get(site))));
+			}
+		});
+		snapshot.sort(Comparator.comparingLong(LeakSite::leaked)
+			.thenComparingLong(LeakSite::suspected)
+			.reversed()
+			.thenComparing(LeakSite::site));
+		return snapshot;
+	}
+
+	/**
+	 * How many call sites are stored: bounded by {@link LeakTrackerSettings#maxSites()} plus the two catch-alls.
+	 * @return the number of sites with leaks
+	 */
+	public int storedSites() {
+		return this.sites.size();
+	}
+
+	void closed(Tracked handle) {
+		this.open.remove(handle);
+	}
+
+	void leaked(Tracked handle) {
+		this.open.remove(handle);
+		this.leaked.increment();
+		String site = siteOf(handle);
+		boolean[] first = new boolean[1];
+		SiteRecord record = this.sites.get(site);
+		if (record == null) {
+			String key = (this.sites.size() < this.settings.maxSites() || isCatchAll(site)) ? site : OTHER_SITES;
+			record = this.sites.computeIfAbsent(key, (k) -> {
+				first[0] = true;
+				return new SiteRecord(OTHER_SITES.equals(k) ? List.of() : render(handle.stack()));
+			});
+			site = key;
+		}
+		record.leaked.increment();
+		Leak leak = new Leak(this.resource, site, handle.description(), record.stack, first[0]);
+		for (LeakListener listener : this.listeners) {
+			try {
+				listener.onLeak(leak);
+			}
+			catch (RuntimeException ex) {
+				// a listener's failure must not stop the others, nor the cleaner thread
+			}
+		}
+	}
+
+	private boolean isSampled() {
+		double sampling = this.settings.sampling();
+		return sampling >= 1 || (sampling > 0 && ThreadLocalRandom.current().nextDouble() < sampling);
+	}
+
+	private String siteOf(Tracked handle) {
+		String site = handle.stack().isEmpty() ? null : this.callSites.siteOf(handle.stack());
+		return (site != null) ? site : UNSAMPLED_SITE;
+	}
+
+	private static boolean isCatchAll(String site) {
+		return UNSAMPLED_SITE.equals(site) || OTHER_SITES.equals(site);
+	}
+
+	private static List<String> render(List<StackTraceElement> stack) {
+		return (stack != null) ? stack.stream().map(StackTraceElement::toString).toList() : List.of();
+	}
+
+	/** Per-site leak count, and the first stack seen there. */
+	private static final class SiteRecord {
+
+		private final LongAdder leaked = new LongAdder();
+
+		private final List<String> stack;
+
+		SiteRecord(List<String> stack) {
+			this.stack = stack;
+		}
+
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.handlehygiene.leak;
+
+import java.time.Duration;
+
+/**
+ * How a {@link LeakTracker} samples and what it keeps.
+ *
+ * @param sampling the share of resources whose opening stack is captured, 0.0 to 1.0; every resource is counted
+ * @param maxOpenAge how long a resource may stay open before it counts as a suspected leak
+ * @param closeLeaked whether to close the underlying resource of a leaked one, releasing what it holds
+ * @param maxSites how many distinct call sites to keep; leaks from further sites are counted under one entry
+ * @param maxStackDepth how many frames to keep per stack
+ */
+public record LeakTrackerSettings(double sampling, Duration maxOpenAge, boolean closeLeaked, int maxSites,
+		int maxStackDepth) {
+
+	/**
+	 * Checks the ranges.
+	 * @param sampling 0.0 to 1.0
+	 * @param maxOpenAge positive
+	 * @param closeLeaked any
+	 * @param maxSites positive
+	 * @param maxStackDepth positive
+	 */
+	public LeakTrackerSettings {
+		if (!(sampling >= 0 && sampling <= 1)) {
+			throw new IllegalArgumentException("sampling must be within 0.0 and 1.0, got " + sampling);
+		}
+		if (maxOpenAge == null || maxOpenAge.isNegative() || maxOpenAge.isZero()) {
+			throw new IllegalArgumentException("maxOpenAge must be positive, got " + maxOpenAge);
+		}
+		if (maxSites < 1 || maxStackDepth < 1) {
+			throw new IllegalArgumentException("maxSites and maxStackDepth must be positive");
+		}
+	}
+
+}

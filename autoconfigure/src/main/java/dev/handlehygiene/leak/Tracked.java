@@ -1,0 +1,88 @@
+package dev.handlehygiene.leak;
+
+import java.lang.ref.Cleaner;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One tracked resource. It refers to the underlying resource, never to the wrapper that owns it, so the wrapper can
+ * become unreachable: that is how a leak is found. Whoever calls {@link #close()} first, the owner or the cleaner,
+ * decides whether it was closed or leaked.
+ */
+public final class Tracked implements Runnable {
+
+	private final LeakTracker tracker;
+
+	private final String description;
+
+	private final List<StackTraceElement> stack;
+
+	private final long openedNanos;
+
+	private final AutoCloseable underlying;
+
+	private final AtomicBoolean done = new AtomicBoolean();
+
+	private Cleaner.Cleanable cleanable;
+
+	Tracked(LeakTracker tracker, String description, List<StackTraceElement> stack, long openedNanos,
+			AutoCloseable underlying) {
+		this.tracker = tracker;
+		this.description = description;
+		this.stack = stack;
+		this.openedNanos = openedNanos;
+		this.underlying = underlying;
+	}
+
+	void watch(Cleaner.Cleanable cleanable) {
+		this.cleanable = cleanable;
+	}
+
+	/**
+	 * Marks the resource closed by its owner. Harmless when called again.
+	 */
+	public void close() {
+		if (this.done.compareAndSet(false, true)) {
+			this.tracker.closed(this);
+			// nothing left for the cleaner to do: drop its registration now rather than at GC
+			this.cleanable.clean();
+		}
+	}
+
+	/**
+	 * Whether the owner has closed it (or it was found leaked).
+	 * @return {@code true} once closed or leaked
+	 */
+	public boolean isDone() {
+		return this.done.get();
+	}
+
+	/** Run by the cleaner once the owner is unreachable. */
+	@Override
+	public void run() {
+		if (this.done.compareAndSet(false, true)) {
+			this.tracker.leaked(this);
+			if (this.underlying != null) {
+				try {
+					this.underlying.close();
+				}
+				catch (Exception ex) {
+					// the resource is gone either way; a failure to close it adds nothing to report
+				}
+			}
+		}
+	}
+
+	String description() {
+		return this.description;
+	}
+
+	List<StackTraceElement> stack() {
+		return this.stack;
+	}
+
+	long openedNanos() {
+		return this.openedNanos;
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.handlehygiene.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.RestClient;
+
+import dev.handlehygiene.http.ResponseTrackingInterceptor;
+import dev.handlehygiene.leak.CallSites;
+import dev.handlehygiene.leak.LeakTracker;
+import dev.handlehygiene.leak.LeakTrackerSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpClientLeakDetectionAutoConfigurationTest {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
+				HttpClientLeakDetectionAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				RestTemplateAutoConfiguration.class));
+
+	@Test
+	void tracksResponsesOfBuildersFromSpringBoot() {
+		this.runner.run((context) -> {
+			ResponseTrackingInterceptor interceptor = context.getBean(ResponseTrackingInterceptor.class);
+			assertThat(context.getBean(RestTemplateBuilder.class).build().getInterceptors()).contains(interceptor);
+			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+			builder.requestInterceptors((interceptors) -> assertThat(interceptors).contains(interceptor));
+			assertThat(context.getBean("httpClientResponseLeakTracker", LeakTracker.class).resource())
+				.isEqualTo("http.client.response");
+		});
+	}
+
+	@Test
+	void bindsSamplingAndMaxOpenAge() {
+		this.runner
+			.withPropertyValues("handle-hygiene.leaks.http-client.sampling=0.25",
+					"handle-hygiene.leaks.http-client.max-open-age=5s",
+					"handle-hygiene.leaks.http-client.close-leaked=false")
+			.run((context) -> {
+				HandleHygieneProperties.HttpClientLeaks leaks = context.getBean(HandleHygieneProperties.class)
+					.getLeaks()
+					.getHttpClient();
+				assertThat(leaks.getSampling()).isEqualTo(0.25);
+				assertThat(leaks.getMaxOpenAge()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(leaks.isCloseLeaked()).isFalse();
+			});
+	}
+
+	@Test
+	void canBeSwitchedOff() {
+		this.runner.withPropertyValues("handle-hygiene.leaks.http-client.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ResponseTrackingInterceptor.class)
+				.doesNotHaveBean(LeakTracker.class)
+				.doesNotHaveBean("responseTrackingRestClientCustomizer"));
+	}
+
+	@Test
+	void backsOffFromATrackerTheUserDefines() {
+		LeakTracker own = new LeakTracker("mine", new LeakTrackerSettings(0, Duration.ofSeconds(1), false, 1, 1),
+				new CallSites(List.of(), 1));
+		this.runner.withBean("httpClientResponseLeakTracker", LeakTracker.class, () -> own)
+			.run((context) -> assertThat(context.getBean(LeakTracker.class)).isSameAs(own));
+	}
+
+	@Test
+	void noCustomizersWithoutSpringBootsRestClientModule() {
+		this.runner.withClassLoader(new FilteredClassLoader(RestClientCustomizer.class))
+			.run((context) -> assertThat(context).hasSingleBean(ResponseTrackingInterceptor.class)
+				.doesNotHaveBean("responseTrackingRestClientCustomizer"));
+	}
+
+	@Test
+	void countsLeaksAndOpenResponsesAsMeters() {
+		this.runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.run((context) -> {
+				SimpleMeterRegistry registry = context.getBean(SimpleMeterRegistry.class);
+				assertThat(registry.get("handle.hygiene.leaks").tag("resource", "http.client.response").counter().count())
+					.isZero();
+				assertThat(registry.get("handle.hygiene.tracked.open")
+					.tag("resource", "http.client.response")
+					.gauge()
+					.value()).isZero();
+			});
+	}
+
+}

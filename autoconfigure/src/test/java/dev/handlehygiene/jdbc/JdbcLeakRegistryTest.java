@@ -1,0 +1,139 @@
+package dev.handlehygiene.jdbc;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
+
+class JdbcLeakRegistryTest {
+
+	private static final String CONNECTION = "conn0: url=jdbc:h2:mem:orders user=SA";
+
+	@Test
+	void theSiteIsTheFirstFrameOutsideThePoolTheJdkAndTheFrameworks() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		registry.reported("orders", CONNECTION, "main", borrowedVia("com.zaxxer.hikari.HikariDataSource",
+				"org.springframework.jdbc.core.JdbcTemplate", "jdk.internal.reflect.DirectMethodHandleAccessor",
+				"com.acme.orders.OrderRepository", "com.acme.orders.OrderService"));
+		assertThat(registry.leaks()).singleElement().satisfies((leak) -> {
+			assertThat(leak.site()).isEqualTo("com.acme.orders.OrderRepository.call(OrderRepository.java:3)");
+			assertThat(leak.stack()).hasSize(5).first().asString().startsWith("com.zaxxer.hikari.HikariDataSource");
+		});
+	}
+
+	@Test
+	void aStackWithoutAnApplicationFrameHasNoSite() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		registry.reported("orders", CONNECTION, "main",
+				borrowedVia("com.zaxxer.hikari.HikariDataSource", "java.lang.Thread"));
+		assertThat(registry.leaks()).singleElement()
+			.satisfies((leak) -> assertThat(leak.site()).isEqualTo(JdbcLeakRegistry.NO_SITE));
+	}
+
+	@Test
+	void keepsAtMost32FramesButFindsASiteBelowThem() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		String[] classes = IntStream.range(0, 60)
+			.mapToObj((i) -> (i < 50) ? "org.springframework.Layer" + i : "com.acme.Deep")
+			.toArray(String[]::new);
+		registry.reported("orders", CONNECTION, "main", borrowedVia(classes));
+		assertThat(registry.leaks()).singleElement().satisfies((leak) -> {
+			assertThat(leak.stack()).hasSize(JdbcLeakRegistry.MAX_FRAMES);
+			assertThat(leak.site()).startsWith("com.acme.Deep.call");
+		});
+	}
+
+	@Test
+	void countsEveryLeakButKeepsOnlyTheMostRecent() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry(3, JdbcLeakRegistry.DEFAULT_IGNORED_PREFIXES);
+		for (int i = 0; i < 1000; i++) {
+			registry.reported("orders", "conn" + i, "main", new Exception());
+		}
+		assertThat(registry.leaked()).isEqualTo(1000);
+		assertThat(registry.leaks()).extracting(JdbcLeak::connection).containsExactly("conn999", "conn998", "conn997");
+	}
+
+	@Test
+	void aReturnMarksTheLatestUnreturnedReportOfThatConnectionAndBorrower() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		registry.reported("orders", CONNECTION, "main", new Exception());
+		registry.returned(CONNECTION, "main");
+		registry.reported("orders", CONNECTION, "worker", new Exception());
+		registry.reported("orders", "conn1", "main", new Exception());
+		registry.returned(CONNECTION, "worker");
+		assertThat(registry.leaks()).extracting(JdbcLeak::connection, JdbcLeak::thread, JdbcLeak::returned)
+			.containsExactly(tuple("conn1", "main", false), tuple(CONNECTION, "worker", true),
+					tuple(CONNECTION, "main", true));
+		assertThat(registry.leaked()).isEqualTo(3);
+	}
+
+	@Test
+	void aReturnWithoutAKeptReportIsIgnored() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		List<JdbcLeak> returned = new CopyOnWriteArrayList<>();
+		registry.addListener(new JdbcLeakListener() {
+
+			@Override
+			public void onLeak(JdbcLeak leak) {
+			}
+
+			@Override
+			public void onReturned(JdbcLeak leak) {
+				returned.add(leak);
+			}
+
+		});
+		registry.returned(CONNECTION, "main");
+		assertThat(returned).isEmpty();
+		assertThat(registry.leaks()).isEmpty();
+	}
+
+	@Test
+	void listenersHearOfLeaksAndReturnsEvenWhenAnotherListenerFails() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		List<String> heard = new CopyOnWriteArrayList<>();
+		registry.addListener((leak) -> {
+			throw new IllegalStateException("broken listener");
+		});
+		registry.addListener(new JdbcLeakListener() {
+
+			@Override
+			public void onLeak(JdbcLeak leak) {
+				heard.add("leak " + leak.pool());
+			}
+
+			@Override
+			public void onReturned(JdbcLeak leak) {
+				heard.add("returned " + leak.pool());
+			}
+
+		});
+		registry.reported(null, CONNECTION, "main", new Exception());
+		registry.returned(CONNECTION, "main");
+		assertThat(heard).containsExactly("leak unknown", "returned unknown");
+	}
+
+	@Test
+	void rejectsAStoreOfNothing() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new JdbcLeakRegistry(0, List.of()))
+			.withMessage("maxStored must be at least 1, was 0");
+	}
+
+	/** A borrowing stack through the given classes, innermost first. */
+	private static Exception borrowedVia(String... classNames) {
+		Exception borrowStack = new Exception("Apparent connection leak detected");
+		StackTraceElement[] frames = new StackTraceElement[classNames.length];
+		for (int i = 0; i < classNames.length; i++) {
+			String simpleName = classNames[i].substring(classNames[i].lastIndexOf('.') + 1);
+			frames[i] = new StackTraceElement(classNames[i], "call", simpleName + ".java", i);
+		}
+		borrowStack.setStackTrace(frames);
+		return borrowStack;
+	}
+
+}

@@ -1,0 +1,11 @@
+package dev.handlehygiene.demo;
+
+/**
+ * What a leaky endpoint did.
+ *
+ * @param leaked handles this call opened and left open
+ * @param totalHeld handles of this kind left open so far, by all calls
+ * @param target what was opened: the upstream's URI or the file's path
+ */
+record LeakOutcome(int leaked, int totalHeld, String target) {
+}

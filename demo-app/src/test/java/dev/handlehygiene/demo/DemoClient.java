@@ -1,0 +1,102 @@
+package dev.handlehygiene.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls the running demo over loopback as curl would, with the JDK {@link HttpClient}: a client of its own, so the
+ * tests do not go through the demo's configured {@code RestClient} they are checking.
+ */
+final class DemoClient {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	// HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new connection
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(TIMEOUT)
+		.build();
+
+	// the tests read only the fields they check
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final int serverPort;
+
+	private final int managementPort;
+
+	DemoClient(int serverPort, int managementPort) {
+		this.serverPort = serverPort;
+		this.managementPort = managementPort;
+	}
+
+	/**
+	 * {@code POST} to one of the demo's endpoints, on the server port.
+	 * @param pathAndQuery for example {@code /leak/http?count=25}
+	 * @param type the JSON's shape
+	 * @param <T> the JSON's shape
+	 * @return the answer
+	 */
+	<T> T post(String pathAndQuery, Class<T> type) {
+		return send(HttpRequest.newBuilder(uri(this.serverPort, pathAndQuery))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.timeout(TIMEOUT)
+			.build(), type);
+	}
+
+	/**
+	 * {@code GET} an actuator endpoint, on the management port.
+	 * @param path for example {@code /actuator/fdleaks/tcp}
+	 * @param type the JSON's shape
+	 * @param <T> the JSON's shape
+	 * @return the answer
+	 */
+	<T> T actuator(String path, Class<T> type) {
+		return send(HttpRequest.newBuilder(uri(this.managementPort, path)).GET().timeout(TIMEOUT).build(), type);
+	}
+
+	/**
+	 * The status of a {@code GET} on the server port.
+	 * @param path the path
+	 * @return the HTTP status
+	 */
+	int statusOnServerPort(String path) {
+		HttpRequest request = HttpRequest.newBuilder(uri(this.serverPort, path)).GET().timeout(TIMEOUT).build();
+		return exchange(request).statusCode();
+	}
+
+	private <T> T send(HttpRequest request, Class<T> type) {
+		HttpResponse<String> response = exchange(request);
+		if (response.statusCode() != 200) {
+			throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
+					+ ": " + response.body());
+		}
+		return this.json.readValue(response.body(), type);
+	}
+
+	private HttpResponse<String> exchange(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(request.method() + " " + request.uri() + " interrupted", ex);
+		}
+	}
+
+	private static URI uri(int port, String pathAndQuery) {
+		return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.handlehygiene.demo;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON the tests read, written down from the documented contract rather than borrowed from the code under test,
+ * so that a renamed field fails a test.
+ */
+final class DemoJson {
+
+	private DemoJson() {
+	}
+
+	/** {@code POST /leak/...}. */
+	record Leaked(int leaked, int totalHeld, String target) {
+	}
+
+	/** {@code POST /ok/...}. */
+	record Closed(int closed, String target) {
+	}
+
+	/** {@code GET /actuator/fdleaks}, the fields the tests use. */
+	record Report(String status, long open, long limit, Tcp tcp, List<FileCount> files) {
+	}
+
+	/** {@code GET /actuator/fdleaks/tcp}. */
+	record TcpSection(Tcp tcp) {
+	}
+
+	/** {@code GET /actuator/fdleaks/files}. */
+	record FilesSection(List<FileCount> files) {
+
+		/** Descriptors open on one path; a path that is not listed has none (the list shows the top entries). */
+		int countOf(String path) {
+			return this.files.stream().filter((file) -> file.path().equals(path)).mapToInt(FileCount::count).sum();
+		}
+
+	}
+
+	record Tcp(Map<String, Integer> states, List<Remote> remotes) {
+
+		/** A state with no socket is absent from {@code states}. */
+		int closeWait() {
+			return this.states.getOrDefault("CLOSE_WAIT", 0);
+		}
+
+	}
+
+	record Remote(String remote, String state, int count) {
+	}
+
+	record FileCount(String path, int count) {
+	}
+
+	/** {@code GET /actuator/health/fileDescriptors}. */
+	record LeaksSection(Leaks leaks) {
+	}
+
+	record Leaks(Tracker httpClient) {
+	}
+
+	record Tracker(long open, long suspected, long leaked, List<Site> sites) {
+	}
+
+	record Site(String site, long leaked, long suspected, List<String> stack) {
+	}
+
+	record Health(String status, Map<String, Object> details) {
+	}
+
+}
