@@ -17,6 +17,11 @@ public class LeakMeters implements MeterBinder {
 
 	static final String TRACKED_OPEN = "handle.hygiene.tracked.open";
 
+	static final String POOL = "pool";
+
+	/** The {@code pool} tag of resources that do not come from a pool. */
+	static final String NO_POOL = "none";
+
 	private final LeakTracker tracker;
 
 	public LeakMeters(LeakTracker tracker) {
@@ -27,6 +32,8 @@ public class LeakMeters implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		Counter leaks = Counter.builder(LEAKS)
 			.tag("resource", this.tracker.resource())
+			// the JDBC counter of the same name is per pool; Prometheus wants one set of tag keys per name
+			.tag(POOL, NO_POOL)
 			.description("Resources found unreachable without being closed")
 			.register(registry);
 		// leaks found before binding count too

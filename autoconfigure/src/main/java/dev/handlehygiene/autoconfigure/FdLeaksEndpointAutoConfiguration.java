@@ -18,6 +18,7 @@ import dev.handlehygiene.actuate.SettingsAudit;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
+import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 import dev.handlehygiene.leak.LeakTracker;
 
 /**
@@ -43,8 +44,9 @@ public class FdLeaksEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeakReports leakReports(
-			@Qualifier(HttpClientLeakDetectionAutoConfiguration.TRACKER) ObjectProvider<LeakTracker> httpClient) {
-		return new LeakReports(httpClient.getIfAvailable());
+			@Qualifier(HttpClientLeakDetectionAutoConfiguration.TRACKER) ObjectProvider<LeakTracker> httpClient,
+			ObjectProvider<JdbcLeakRegistry> jdbc) {
+		return new LeakReports(httpClient.getIfAvailable(), jdbc.getIfAvailable());
 	}
 
 	@Bean

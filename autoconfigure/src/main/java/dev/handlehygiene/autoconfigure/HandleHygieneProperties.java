@@ -190,12 +190,43 @@ public class HandleHygieneProperties implements InitializingBean {
 
 		private final HttpClientLeaks httpClient = new HttpClientLeaks();
 
+		private final JdbcLeaks jdbc = new JdbcLeaks();
+
 		/**
 		 * Responses of RestClient and RestTemplate built from Spring Boot's builders.
 		 * @return the HTTP client settings
 		 */
 		public HttpClientLeaks getHttpClient() {
 			return this.httpClient;
+		}
+
+		/**
+		 * HikariCP connections held past the pool's leak detection threshold.
+		 * @return the JDBC settings
+		 */
+		public JdbcLeaks getJdbc() {
+			return this.jdbc;
+		}
+
+	}
+
+	/**
+	 * HikariCP's leak reports turned into a counter and endpoint entries.
+	 */
+	public static class JdbcLeaks {
+
+		/**
+		 * Whether to capture HikariCP's leak reports ("Connection leak detection triggered") from the logging system
+		 * in use, Logback or Log4j2, as the handle.hygiene.leaks counter and the leaks.jdbc endpoint section.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -64,6 +64,17 @@ final class DemoClient {
 	}
 
 	/**
+	 * A meter's value from {@code /actuator/metrics}, summed over the meters the tag selects.
+	 * @param name the meter's name
+	 * @param tag {@code key:value}
+	 * @return the first measurement's value
+	 */
+	double metric(String name, String tag) {
+		DemoJson.Metric metric = actuator("/actuator/metrics/" + name + "?tag=" + tag, DemoJson.Metric.class);
+		return metric.measurements().get(0).value();
+	}
+
+	/**
 	 * The status of a {@code GET} on the server port.
 	 * @param path the path
 	 * @return the HTTP status

@@ -53,11 +53,22 @@ final class DemoJson {
 	record FileCount(String path, int count) {
 	}
 
-	/** {@code GET /actuator/health/fileDescriptors}. */
+	/** {@code GET /actuator/fdleaks/leaks}. */
 	record LeaksSection(Leaks leaks) {
 	}
 
-	record Leaks(Tracker httpClient) {
+	record Leaks(Tracker httpClient, Jdbc jdbc) {
+	}
+
+	/** HikariCP's leak reports, by pool and borrowing site. */
+	record Jdbc(long leaked, long stillOut, List<JdbcSite> sites) {
+	}
+
+	record JdbcSite(String site, String pool, long leaked, long returned, List<String> stack,
+			List<JdbcConnection> connections) {
+	}
+
+	record JdbcConnection(String connection, String thread, boolean returned, String returnedAt) {
 	}
 
 	record Tracker(long open, long suspected, long leaked, List<Site> sites) {
@@ -66,6 +77,14 @@ final class DemoJson {
 	record Site(String site, long leaked, long suspected, List<String> stack) {
 	}
 
+	/** {@code GET /actuator/metrics/{name}}. */
+	record Metric(String name, List<Measurement> measurements) {
+	}
+
+	record Measurement(String statistic, double value) {
+	}
+
+	/** {@code GET /actuator/health/fileDescriptors}. */
 	record Health(String status, Map<String, Object> details) {
 	}
 

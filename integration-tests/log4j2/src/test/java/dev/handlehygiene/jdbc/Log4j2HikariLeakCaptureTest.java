@@ -87,6 +87,11 @@ class Log4j2HikariLeakCaptureTest {
 	}
 
 	@Test
+	void isTheCaptureChosenWhenSlf4jLogsToLog4j2() {
+		assertThat(HikariLeakCaptures.forLoggingSystemInUse(this.registry)).isInstanceOf(Log4j2HikariLeakCapture.class);
+	}
+
+	@Test
 	void survivesAReconfigurationAndStopsWhenStopped() {
 		this.log4j2.reconfigure();
 		logLeakAsHikariDoes();

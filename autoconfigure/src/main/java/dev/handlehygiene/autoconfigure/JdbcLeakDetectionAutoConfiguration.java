@@ -1,0 +1,77 @@
+package dev.handlehygiene.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.handlehygiene.actuate.JdbcLeakMeters;
+import dev.handlehygiene.jdbc.HikariLeakCapture;
+import dev.handlehygiene.jdbc.HikariLeakCaptures;
+import dev.handlehygiene.jdbc.JdbcLeakRegistry;
+
+/**
+ * Turns HikariCP's leak reports into the {@code handle.hygiene.leaks{resource="jdbc.connection"}} counter and the
+ * {@code leaks.jdbc} endpoint section. Off with {@code handle-hygiene.leaks.jdbc.enabled=false}. HikariCP reports a
+ * leak only where {@code leak-detection-threshold} is set, which the safe defaults do.
+ */
+@AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
+@ConditionalOnHandleHygieneEnabled
+@ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
+@ConditionalOnBooleanProperty(name = "handle-hygiene.leaks.jdbc.enabled", matchIfMissing = true)
+public class JdbcLeakDetectionAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(JdbcLeakDetectionAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	JdbcLeakRegistry jdbcLeakRegistry() {
+		return new JdbcLeakRegistry();
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	@ConditionalOnMissingBean
+	HikariLeakCapture hikariLeakCapture(JdbcLeakRegistry jdbcLeakRegistry) {
+		HikariLeakCapture capture = HikariLeakCaptures.forLoggingSystemInUse(jdbcLeakRegistry);
+		if (capture != null) {
+			return capture;
+		}
+		logger.info("HikariCP's leak reports are not captured: SLF4J logs to neither Logback nor Log4j2, so"
+				+ " leaks.jdbc stays empty. HikariCP still logs them.");
+		return NotCaptured.INSTANCE;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class JdbcLeakMetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcLeakMeters jdbcLeakMeters(JdbcLeakRegistry jdbcLeakRegistry) {
+			return new JdbcLeakMeters(jdbcLeakRegistry);
+		}
+
+	}
+
+	/** Where the logging system is one the starter cannot listen to. */
+	private enum NotCaptured implements HikariLeakCapture {
+
+		INSTANCE;
+
+		@Override
+		public void start() {
+		}
+
+		@Override
+		public void stop() {
+		}
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.handlehygiene.actuate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A HikariCP connection held past the pool's leak detection threshold, on a real server and pool, as the user sees
+ * it: in {@code /actuator/fdleaks/leaks}, in the counter, and in HikariCP's own warning, unchanged.
+ */
+@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
+				"management.endpoint.fdleaks.show-details=always",
+				"spring.datasource.hikari.pool-name=orders",
+				"spring.datasource.hikari.leak-detection-threshold=2000" })
+class JdbcLeakIntegrationTest {
+
+	private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void aConnectionHeldPastTheThresholdIsListedWithItsBorrowerAndMarkedReturnedWhenItComesBack() throws Exception {
+		ActuatorClient actuator = new ActuatorClient(this.port);
+		Connection held = borrowForTooLong();
+		try {
+			// HikariCP reports at 2 s: the connection is held until the report is seen, 3 s or more
+			JsonNode jdbc = poll(actuator, (body) -> body.path("leaked").asLong() >= 1);
+			assertThat(jdbc.get("leaked").asLong()).isEqualTo(1);
+			assertThat(jdbc.get("stillOut").asLong()).isEqualTo(1);
+			JsonNode site = jdbc.get("sites").get(0);
+			assertThat(site.get("pool").asString()).isEqualTo("orders");
+			assertThat(site.get("site").asString())
+				.startsWith(JdbcLeakIntegrationTest.class.getName() + ".borrowForTooLong(JdbcLeakIntegrationTest.java:");
+			assertThat(site.get("stack").toString()).contains("borrowForTooLong");
+			JsonNode connection = site.get("connections").get(0);
+			assertThat(connection.get("returned").asBoolean()).isFalse();
+			assertThat(connection.get("thread").asString()).isEqualTo(Thread.currentThread().getName());
+			assertThat(this.meters.get("handle.hygiene.leaks")
+				.tag("resource", "jdbc.connection")
+				.tag("pool", "orders")
+				.counter()
+				.count()).isEqualTo(1.0);
+		}
+		finally {
+			held.close();
+		}
+		JsonNode jdbc = poll(actuator, (body) -> body.path("stillOut").asLong() == 0);
+		JsonNode site = jdbc.get("sites").get(0);
+		assertThat(site.get("returned").asLong()).isEqualTo(1);
+		assertThat(site.get("connections").get(0).get("returned").asBoolean()).isTrue();
+		assertThat(site.get("connections").get(0).get("returnedAt").asString()).isNotBlank();
+		assertThat(jdbc.get("leaked").asLong()).as("a return is not a second leak").isEqualTo(1);
+	}
+
+	private Connection borrowForTooLong() throws SQLException {
+		return this.dataSource.getConnection();
+	}
+
+	private static JsonNode poll(ActuatorClient actuator, Predicate<JsonNode> done) throws InterruptedException {
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		JsonNode jdbc = actuator.body("/actuator/fdleaks/leaks").get("leaks").path("jdbc");
+		while (!done.test(jdbc) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			jdbc = actuator.body("/actuator/fdleaks/leaks").get("leaks").path("jdbc");
+		}
+		assertThat(done.test(jdbc)).as("within %s: %s", DEADLINE, jdbc).isTrue();
+		return jdbc;
+	}
+
+}

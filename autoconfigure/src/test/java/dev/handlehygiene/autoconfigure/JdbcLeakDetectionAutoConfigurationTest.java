@@ -1,0 +1,84 @@
+package dev.handlehygiene.autoconfigure;
+
+import java.time.Instant;
+import java.util.List;
+
+import ch.qos.logback.classic.LoggerContext;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.handlehygiene.jdbc.HikariLeakCapture;
+import dev.handlehygiene.jdbc.JdbcLeakRegistry;
+import dev.handlehygiene.jdbc.LogbackHikariLeakCapture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcLeakDetectionAutoConfigurationTest {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(HandleHygieneAutoConfiguration.class, JdbcLeakDetectionAutoConfiguration.class));
+
+	private final LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+	@Test
+	void capturesFromLogbackWhileTheContextRuns() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(JdbcLeakRegistry.class);
+			assertThat(context.getBean(HikariLeakCapture.class)).isInstanceOf(LogbackHikariLeakCapture.class);
+			assertThat(this.logback.getTurboFilterList()).hasSize(1);
+		});
+		assertThat(this.logback.getTurboFilterList()).as("removed when the context closes").isEmpty();
+	}
+
+	@Test
+	void canBeSwitchedOff() {
+		this.runner.withPropertyValues("handle-hygiene.leaks.jdbc.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JdbcLeakRegistry.class)
+				.doesNotHaveBean(HikariLeakCapture.class));
+		this.runner.withPropertyValues("handle-hygiene.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JdbcLeakRegistry.class));
+	}
+
+	@Test
+	void needsHikari() {
+		this.runner.withClassLoader(new FilteredClassLoader(HikariDataSource.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(JdbcLeakRegistry.class));
+	}
+
+	@Test
+	void backsOffFromARegistryTheUserDefines() {
+		JdbcLeakRegistry own = new JdbcLeakRegistry(5, List.of());
+		this.runner.withBean(JdbcLeakRegistry.class, () -> own)
+			.run((context) -> assertThat(context.getBean(JdbcLeakRegistry.class)).isSameAs(own));
+	}
+
+	@Test
+	void countsReportsPerPool() {
+		this.runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.run((context) -> {
+				JdbcLeakRegistry registry = context.getBean(JdbcLeakRegistry.class);
+				registry.reported("orders", "conn1", "main", new Exception("borrowed"));
+				registry.reported("orders", "conn2", "main", new Exception("borrowed"));
+				registry.reported("audit", "conn3", "main", new Exception("borrowed"));
+				registry.returned("conn1", "main");
+				SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
+				assertThat(meters.get("handle.hygiene.leaks").tags("resource", "jdbc.connection", "pool", "orders")
+					.counter()
+					.count()).isEqualTo(2.0);
+				assertThat(meters.get("handle.hygiene.leaks").tags("resource", "jdbc.connection", "pool", "audit")
+					.counter()
+					.count()).isEqualTo(1.0);
+				assertThat(registry.leaks()).filteredOn((leak) -> leak.returnedAt() != null)
+					.singleElement()
+					.satisfies((leak) -> assertThat(leak.returnedAt()).isBeforeOrEqualTo(Instant.now()));
+			});
+	}
+
+}
