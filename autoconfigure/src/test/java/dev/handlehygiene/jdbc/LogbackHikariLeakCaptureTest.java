@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.MarkerFilter;
 import ch.qos.logback.core.AppenderBase;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -92,40 +93,42 @@ class LogbackHikariLeakCaptureTest {
 
 	@Test
 	void survivesAResetAndStopsWhenStopped() {
+		// a context of its own: resetting the shared one would undo Spring Boot's logging set-up for other tests
+		LoggerContext own = new LoggerContext();
+		LogbackHikariLeakCapture ownCapture = new LogbackHikariLeakCapture(own, this.registry);
+		ownCapture.start();
 		// what Spring Boot does when it (re)initializes logging, and a configuration scan on change
-		this.logback.reset();
-		logLeakAsHikariDoes();
+		own.reset();
+		logLeakAsHikariDoes(own);
 		assertThat(this.registry.leaked()).isEqualTo(1);
-		this.capture.stop();
-		assertThat(this.logback.getTurboFilterList()).isEmpty();
-		logLeakAsHikariDoes();
+		ownCapture.stop();
+		assertThat(own.getTurboFilterList()).isEmpty();
+		logLeakAsHikariDoes(own);
 		assertThat(this.registry.leaked()).isEqualTo(1);
 	}
 
 	@Test
 	void goesFirstSoThatAFilterThatDecidesCannotHideTheReport() {
-		this.capture.stop();
-		ch.qos.logback.classic.turbo.MarkerFilter deciding = new ch.qos.logback.classic.turbo.MarkerFilter();
+		LoggerContext own = new LoggerContext();
+		MarkerFilter deciding = new MarkerFilter();
 		deciding.setMarker("none");
 		deciding.setOnMismatch("DENY");
 		deciding.start();
-		this.logback.addTurboFilter(deciding);
-		try {
-			this.capture.start();
-			logLeakAsHikariDoes();
-			assertThat(this.registry.leaked()).isEqualTo(1);
-		}
-		finally {
-			this.logback.getTurboFilterList().remove(deciding);
-		}
+		own.addTurboFilter(deciding);
+		LogbackHikariLeakCapture ownCapture = new LogbackHikariLeakCapture(own, this.registry);
+		ownCapture.start();
+		logLeakAsHikariDoes(own);
+		assertThat(this.registry.leaked()).isEqualTo(1);
+		ownCapture.stop();
+		assertThat(own.getTurboFilterList()).containsExactly(deciding);
 	}
 
 	private static Connection borrowAndHold(HikariDataSource dataSource) throws SQLException {
 		return dataSource.getConnection();
 	}
 
-	private static void logLeakAsHikariDoes() {
-		LoggerFactory.getLogger(HikariLeakMessages.LOGGER_NAME)
+	private static void logLeakAsHikariDoes(LoggerContext context) {
+		context.getLogger(HikariLeakMessages.LOGGER_NAME)
 			.warn(HikariLeakMessages.LEAK_FORMAT, "conn9: url=jdbc:h2:mem:x user=SA", "main",
 					new Exception("Apparent connection leak detected"));
 	}
