@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import dev.handlehygiene.fd.DescriptorInventory;
+import dev.handlehygiene.fd.DescriptorSampler;
 import dev.handlehygiene.fd.DescriptorType;
 import dev.handlehygiene.fd.DescriptorUsage;
 import dev.handlehygiene.fd.FileDescriptorInventory;
@@ -44,6 +45,8 @@ public class FdLeaksEndpoint {
 
 	private final LeakReports leakReports;
 
+	private final DescriptorSampler sampler;
+
 	private final Show showDetails;
 
 	private final int top;
@@ -54,16 +57,19 @@ public class FdLeaksEndpoint {
 	 * @param thresholds the warning and critical shares
 	 * @param settingsAudit the audit of timeouts and limits
 	 * @param leakReports the leak trackers' counts and call sites
+	 * @param sampler the growth trend, or {@code null} to leave the {@code trend} section out
 	 * @param showDetails when to show paths, remote addresses and setting values
 	 * @param top how many files and remotes to list
 	 */
 	public FdLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory, UsageThresholds thresholds,
-			SettingsAudit settingsAudit, LeakReports leakReports, Show showDetails, int top) {
+			SettingsAudit settingsAudit, LeakReports leakReports, DescriptorSampler sampler, Show showDetails,
+			int top) {
 		this.probe = probe;
 		this.inventory = inventory;
 		this.thresholds = thresholds;
 		this.settingsAudit = settingsAudit;
 		this.leakReports = leakReports;
+		this.sampler = sampler;
 		this.showDetails = showDetails;
 		this.top = top;
 	}
@@ -109,7 +115,7 @@ public class FdLeaksEndpoint {
 		return new FdLeaksReport(usage.level().label(), known(usage.open()), known(usage.limit()), known(hardLimit),
 				usage.isKnown() ? usage.usage() : null, usage.method().label(), types, tcp,
 				showDetails ? listing.files() : null, this.leakReports.report(showDetails), settings,
-				showDetails ? null : HIDDEN_DETAILS, listing.error());
+				(this.sampler != null) ? TrendReport.of(this.sampler.trend()) : null, showDetails ? null : HIDDEN_DETAILS, listing.error());
 	}
 
 	/**
@@ -126,7 +132,8 @@ public class FdLeaksEndpoint {
 		FdLeaksReport report = report(showDetails);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put(section, cut.apply(report));
-		if (report.hiddenDetails() != null && !section.equals("types")) {
+		// the counts-only sections lose nothing when details are hidden
+		if (report.hiddenDetails() != null && !section.equals("types") && !section.equals("trend")) {
 			body.put("hiddenDetails", report.hiddenDetails());
 		}
 		return body;
@@ -152,6 +159,7 @@ public class FdLeaksEndpoint {
 		sections.put("files", (report) -> (report.files() != null) ? report.files() : List.of());
 		sections.put("leaks", FdLeaksReport::leaks);
 		sections.put("settings", FdLeaksReport::settings);
+		sections.put("trend", FdLeaksReport::trend);
 		return Collections.unmodifiableMap(sections);
 	}
 

@@ -21,11 +21,12 @@ import dev.handlehygiene.fd.PathCount;
  * @param files the most-opened files (a detail)
  * @param leaks unclosed resources per tracker; call sites and stacks are details
  * @param settings the audited timeouts and limits; values are details
+ * @param trend the growth of the open count and the projected time to the limit
  * @param hiddenDetails what was left out and how to show it, when details are hidden
  * @param inventoryError why the inventory is empty or partial
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FdLeaksReport(String status, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
 		Map<String, Integer> types, TcpReport tcp, List<PathCount> files, Map<String, Object> leaks, List<AuditedSetting> settings,
-		String hiddenDetails, String inventoryError) {
+		TrendReport trend, String hiddenDetails, String inventoryError) {
 }

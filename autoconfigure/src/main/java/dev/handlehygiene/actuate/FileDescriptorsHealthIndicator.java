@@ -1,19 +1,24 @@
 package dev.handlehygiene.actuate;
 
+import java.time.Duration;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
+import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.DescriptorTrend;
 import dev.handlehygiene.fd.DescriptorUsage;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageLevel;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * Reports open descriptors against the limit: UP below the critical share, DOWN at it, UNKNOWN where the platform
- * cannot tell. Reads only the O(1) probe, so it is cheap at every probe and still answers at the limit.
+ * Reports open descriptors against the limit: UP below the critical share, DOWN at it or when the growth trend
+ * projects the limit within the exhaustion horizon, UNKNOWN where the platform cannot tell. Reads only the O(1)
+ * probe and the sampler's ring, so it is cheap at every probe and still answers at the limit.
  */
 public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 
@@ -23,12 +28,37 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 
 	private final UsageThresholds thresholds;
 
+	private final DescriptorSampler sampler;
+
+	private final Duration horizon;
+
 	private volatile UsageLevel lastLevel = UsageLevel.OK;
 
+	private volatile boolean lastProjected;
+
+	/**
+	 * An indicator on the level alone.
+	 * @param probe the O(1) count and limit
+	 * @param thresholds the warning and critical shares
+	 */
 	public FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds) {
+		this(probe, thresholds, null, Duration.ZERO);
+	}
+
+	/**
+	 * An indicator on the level and the growth trend.
+	 * @param probe the O(1) count and limit
+	 * @param thresholds the warning and critical shares
+	 * @param sampler the trend, or {@code null} for the level alone
+	 * @param horizon DOWN when the trend projects the limit within this
+	 */
+	public FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds,
+			DescriptorSampler sampler, Duration horizon) {
 		super("File descriptor health check failed");
 		this.probe = probe;
 		this.thresholds = thresholds;
+		this.sampler = sampler;
+		this.horizon = horizon;
 	}
 
 	@Override
@@ -38,13 +68,22 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 			builder.unknown().withDetail("countMethod", usage.method().label());
 			return;
 		}
-		builder.status((usage.level() == UsageLevel.CRITICAL) ? Status.DOWN : Status.UP)
+		DescriptorTrend trend = (this.sampler != null) ? this.sampler.trend() : null;
+		boolean projected = trend != null && trend.projectsExhaustionWithin(this.horizon);
+		builder.status((usage.level() == UsageLevel.CRITICAL || projected) ? Status.DOWN : Status.UP)
 			.withDetail("open", usage.open())
 			.withDetail("limit", usage.limit())
 			.withDetail("usage", usage.usage())
 			.withDetail("level", usage.level().label())
 			.withDetail("countMethod", usage.method().label());
+		if (trend != null && trend.perMinute() != null) {
+			builder.withDetail("perMinute", trend.perMinute());
+		}
+		if (trend != null && trend.isProjecting()) {
+			builder.withDetail("projectedExhaustion", trend.projectedExhaustion().toString());
+		}
 		logWhenRising(usage);
+		logWhenProjected(projected, usage, trend);
 	}
 
 	private void logWhenRising(DescriptorUsage usage) {
@@ -56,6 +95,17 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 					: this.thresholds.warning();
 			logger.warn(String.format("%d of %d file descriptors open (%.1f%%), at or above the %s threshold of %.0f%%",
 					usage.open(), usage.limit(), usage.usage() * 100, usage.level().label(), threshold * 100));
+		}
+	}
+
+	private void logWhenProjected(boolean projected, DescriptorUsage usage, DescriptorTrend trend) {
+		boolean previous = this.lastProjected;
+		this.lastProjected = projected;
+		if (projected && !previous) {
+			logger.warn(String.format(
+					"%d of %d file descriptors open and growing by %.1f per minute: the limit is projected in %s, "
+							+ "within the exhaustion horizon of %s",
+					usage.open(), usage.limit(), trend.perMinute(), trend.projectedExhaustion(), this.horizon));
 		}
 	}
 

@@ -15,6 +15,7 @@ import dev.handlehygiene.actuate.FdLeaksEndpoint;
 import dev.handlehygiene.actuate.FdLeaksEndpointWebExtension;
 import dev.handlehygiene.actuate.LeakReports;
 import dev.handlehygiene.actuate.SettingsAudit;
+import dev.handlehygiene.fd.DescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
@@ -53,8 +54,8 @@ public class FdLeaksEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	FdLeaksEndpoint fdLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
 			UsageThresholds thresholds, SettingsAudit settingsAudit, LeakReports leakReports,
-			FdLeaksEndpointProperties properties) {
-		return new FdLeaksEndpoint(probe, inventory, thresholds, settingsAudit, leakReports,
+			ObjectProvider<DescriptorSampler> sampler, FdLeaksEndpointProperties properties) {
+		return new FdLeaksEndpoint(probe, inventory, thresholds, settingsAudit, leakReports, sampler.getIfAvailable(),
 				properties.getShowDetails(), TOP_ENTRIES);
 	}
 

@@ -12,13 +12,16 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import dev.handlehygiene.actuate.DescriptorTrendMeters;
 import dev.handlehygiene.actuate.ProbeFileDescriptorMetrics;
+import dev.handlehygiene.fd.DescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
  * Puts {@code process.files.open} and {@code process.files.max} on the O(1) probe. Runs before Spring Boot's
  * {@link SystemMetricsAutoConfiguration}, whose own {@link FileDescriptorMetrics} then backs off; a
- * {@link FileDescriptorMetrics} bean of the user's makes this one back off instead.
+ * {@link FileDescriptorMetrics} bean of the user's makes this one back off instead. Also the gauge of the projected
+ * time to the limit, {@code handle.hygiene.fd.exhaustion.eta}.
  */
 @AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class }, before = SystemMetricsAutoConfiguration.class)
@@ -31,6 +34,13 @@ public class FileDescriptorMetricsAutoConfiguration {
 	@ConditionalOnMissingBean(FileDescriptorMetrics.class)
 	ProbeFileDescriptorMetrics probeFileDescriptorMetrics(FileDescriptorProbe probe) {
 		return new ProbeFileDescriptorMetrics(probe);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DescriptorSampler.class)
+	DescriptorTrendMeters descriptorTrendMeters(DescriptorSampler sampler) {
+		return new DescriptorTrendMeters(sampler);
 	}
 
 }

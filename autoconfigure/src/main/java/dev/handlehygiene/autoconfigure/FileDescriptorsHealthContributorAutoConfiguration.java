@@ -1,5 +1,6 @@
 package dev.handlehygiene.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -9,6 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.fd.DescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
@@ -24,8 +26,9 @@ public class FileDescriptorsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "fileDescriptorsHealthIndicator")
 	FileDescriptorsHealthIndicator fileDescriptorsHealthIndicator(FileDescriptorProbe probe,
-			UsageThresholds thresholds) {
-		return new FileDescriptorsHealthIndicator(probe, thresholds);
+			UsageThresholds thresholds, ObjectProvider<DescriptorSampler> sampler, HandleHygieneProperties properties) {
+		return new FileDescriptorsHealthIndicator(probe, thresholds, sampler.getIfAvailable(),
+				properties.getFd().getExhaustionHorizon());
 	}
 
 }

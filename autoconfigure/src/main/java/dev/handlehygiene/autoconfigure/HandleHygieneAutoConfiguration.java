@@ -5,11 +5,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import dev.handlehygiene.fd.DescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * The descriptor probe and the usage thresholds that the health indicator, the endpoint and the meters share.
+ * The descriptor probe, the usage thresholds and the trend sampler that the health indicator, the endpoint and the
+ * meters share.
  */
 @AutoConfiguration
 @ConditionalOnHandleHygieneEnabled
@@ -26,6 +28,12 @@ public class HandleHygieneAutoConfiguration {
 	@ConditionalOnMissingBean
 	UsageThresholds fileDescriptorUsageThresholds(HandleHygieneProperties properties) {
 		return new UsageThresholds(properties.getFd().getWarningUsage(), properties.getFd().getCriticalUsage());
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	@ConditionalOnMissingBean
+	DescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, HandleHygieneProperties properties) {
+		return new DescriptorSampler(probe, properties.getFd().getSampleInterval(), properties.getFd().getTrendWindow());
 	}
 
 }

@@ -60,6 +60,12 @@ public class HandleHygieneProperties implements InitializingBean {
 
 		static final String CRITICAL_USAGE = "handle-hygiene.fd.critical-usage";
 
+		static final String SAMPLE_INTERVAL = "handle-hygiene.fd.sample-interval";
+
+		static final String TREND_WINDOW = "handle-hygiene.fd.trend-window";
+
+		static final String EXHAUSTION_HORIZON = "handle-hygiene.fd.exhaustion-horizon";
+
 		/**
 		 * Share of the descriptor limit (open / limit) at which health reports level 'warning' while staying UP.
 		 */
@@ -69,6 +75,21 @@ public class HandleHygieneProperties implements InitializingBean {
 		 * Share of the descriptor limit (open / limit) at which health is DOWN.
 		 */
 		private double criticalUsage = 0.90;
+
+		/**
+		 * How often the trend sampler reads the open count.
+		 */
+		private Duration sampleInterval = Duration.ofSeconds(10);
+
+		/**
+		 * How much time the growth trend covers; holds trend-window / sample-interval samples, at least 3.
+		 */
+		private Duration trendWindow = Duration.ofMinutes(10);
+
+		/**
+		 * Health is DOWN when the growth trend projects the limit within this time.
+		 */
+		private Duration exhaustionHorizon = Duration.ofMinutes(15);
 
 		public double getWarningUsage() {
 			return this.warningUsage;
@@ -86,6 +107,30 @@ public class HandleHygieneProperties implements InitializingBean {
 			this.criticalUsage = criticalUsage;
 		}
 
+		public Duration getSampleInterval() {
+			return this.sampleInterval;
+		}
+
+		public void setSampleInterval(Duration sampleInterval) {
+			this.sampleInterval = sampleInterval;
+		}
+
+		public Duration getTrendWindow() {
+			return this.trendWindow;
+		}
+
+		public void setTrendWindow(Duration trendWindow) {
+			this.trendWindow = trendWindow;
+		}
+
+		public Duration getExhaustionHorizon() {
+			return this.exhaustionHorizon;
+		}
+
+		public void setExhaustionHorizon(Duration exhaustionHorizon) {
+			this.exhaustionHorizon = exhaustionHorizon;
+		}
+
 		void validate() {
 			// written as negations so that NaN fails too
 			if (!(this.criticalUsage > 0 && this.criticalUsage <= 1)) {
@@ -95,6 +140,21 @@ public class HandleHygieneProperties implements InitializingBean {
 			if (!(this.warningUsage > 0 && this.warningUsage < this.criticalUsage)) {
 				throw new InvalidPropertyException(WARNING_USAGE, this.warningUsage,
 						"a share of the limit above 0 and below " + CRITICAL_USAGE + " (" + this.criticalUsage + ")");
+			}
+			if (!isPositive(this.sampleInterval)) {
+				throw new InvalidPropertyException(SAMPLE_INTERVAL, print(this.sampleInterval),
+						"a positive duration, such as 10s");
+			}
+			// three samples are the fewest through which a line says more than "it went up once"
+			if (this.trendWindow == null
+					|| this.trendWindow.compareTo(this.sampleInterval.multipliedBy(3)) < 0) {
+				throw new InvalidPropertyException(TREND_WINDOW, print(this.trendWindow),
+						"a duration of at least 3 x " + SAMPLE_INTERVAL + " (" + print(this.sampleInterval.multipliedBy(3))
+								+ "), such as 10m");
+			}
+			if (!isPositive(this.exhaustionHorizon)) {
+				throw new InvalidPropertyException(EXHAUSTION_HORIZON, print(this.exhaustionHorizon),
+						"a positive duration, such as 15m");
 			}
 		}
 
@@ -246,9 +306,11 @@ public class HandleHygieneProperties implements InitializingBean {
 		private boolean enabled = true;
 
 		/**
-		 * Share of responses whose call site (stack) is captured, 0.0 to 1.0. Every response is counted.
+		 * Share of responses whose call site (stack) is captured, 0.0 to 1.0. Every response is counted; a leak whose
+		 * stack was not captured is listed under "(call site not sampled)". 1.0 names every site at once, at about
+		 * 30 microseconds per response.
 		 */
-		private double sampling = 1.0;
+		private double sampling = 0.01;
 
 		/**
 		 * How long a response may stay open before it is reported as a suspected leak.
@@ -303,6 +365,10 @@ public class HandleHygieneProperties implements InitializingBean {
 			}
 		}
 
+	}
+
+	private static boolean isPositive(Duration duration) {
+		return duration != null && !duration.isNegative() && !duration.isZero();
 	}
 
 	/**

@@ -57,8 +57,10 @@ class ResponseLeakIntegrationTest {
 	@Nested
 	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
-					"management.endpoint.fdleaks.show-details=always" })
-	class WithTheDefaults {
+					"management.endpoint.fdleaks.show-details=always",
+					// every stack captured, so that every leak is attributed to this test's line (default: 1 in 100)
+					"handle-hygiene.leaks.http-client.sampling=1.0" })
+	class WithEveryCallSiteSampled {
 
 		@LocalServerPort
 		int port;

@@ -126,7 +126,7 @@ class HandleHygieneAutoConfigurationTest {
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
 			.withBean("ownEndpoint", FdLeaksEndpoint.class,
 					() -> new FdLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(),
-							new UsageThresholds(0.1, 0.2), new SettingsAudit(List.of()), new LeakReports(null, null),
+							new UsageThresholds(0.1, 0.2), new SettingsAudit(List.of()), new LeakReports(null, null), null,
 							org.springframework.boot.actuate.endpoint.Show.NEVER, 1))
 			.run((context) -> assertThat(context).hasSingleBean(FdLeaksEndpoint.class).hasBean("ownEndpoint"));
 	}

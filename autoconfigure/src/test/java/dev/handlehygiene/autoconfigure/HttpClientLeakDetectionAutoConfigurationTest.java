@@ -45,6 +45,13 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 	}
 
 	@Test
+	void samplesOneResponseInAHundredByDefault() {
+		this.runner.run((context) -> assertThat(
+				context.getBean(HandleHygieneProperties.class).getLeaks().getHttpClient().getSampling())
+			.isEqualTo(0.01));
+	}
+
+	@Test
 	void bindsSamplingAndMaxOpenAge() {
 		this.runner
 			.withPropertyValues("handle-hygiene.leaks.http-client.sampling=0.25",

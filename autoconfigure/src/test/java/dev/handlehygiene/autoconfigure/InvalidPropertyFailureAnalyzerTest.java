@@ -20,6 +20,9 @@ class InvalidPropertyFailureAnalyzerTest {
 			"handle-hygiene.fd.critical-usage=1.5 | handle-hygiene.fd.critical-usage | 1.5 | above 0 and at most 1",
 			"handle-hygiene.fd.critical-usage=-0.2 | handle-hygiene.fd.critical-usage | -0.2 | above 0 and at most 1",
 			"handle-hygiene.fd.critical-usage=NaN | handle-hygiene.fd.critical-usage | NaN | above 0 and at most 1",
+			"handle-hygiene.fd.sample-interval=0s | handle-hygiene.fd.sample-interval | 0s | a positive duration",
+			"handle-hygiene.fd.trend-window=20s | handle-hygiene.fd.trend-window | 20s | at least 3 x handle-hygiene.fd.sample-interval (30s)",
+			"handle-hygiene.fd.exhaustion-horizon=-1m | handle-hygiene.fd.exhaustion-horizon | -60s | a positive duration",
 			"handle-hygiene.defaults.http-client.pool-lease-timeout=0s | handle-hygiene.defaults.http-client.pool-lease-timeout | 0s | a positive duration",
 			"handle-hygiene.defaults.http-client.pool-lease-timeout=-5s | handle-hygiene.defaults.http-client.pool-lease-timeout | -5s | a positive duration",
 			"handle-hygiene.leaks.http-client.sampling=1.5 | handle-hygiene.leaks.http-client.sampling | 1.5 | a share from 0.0 to 1.0",
@@ -38,6 +41,12 @@ class InvalidPropertyFailureAnalyzerTest {
 	@CsvSource({ "0.5, 0.6", "0.7, 1", "0.01, 0.02" })
 	void startsWithThresholdsInRange(String warning, String critical) {
 		start("handle-hygiene.fd.warning-usage=" + warning, "handle-hygiene.fd.critical-usage=" + critical).close();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1s, 3s", "10s, 10m", "500ms, 30s" })
+	void startsWithATrendWindowOfAtLeastThreeSamples(String interval, String window) {
+		start("handle-hygiene.fd.sample-interval=" + interval, "handle-hygiene.fd.trend-window=" + window).close();
 	}
 
 	private static org.springframework.context.ConfigurableApplicationContext start(String... properties) {
