@@ -76,11 +76,13 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("usage", usage.usage())
 			.withDetail("level", usage.level().label())
 			.withDetail("countMethod", usage.method().label());
-		if (trend != null && trend.perMinute() != null) {
-			builder.withDetail("perMinute", trend.perMinute());
+		// the same rounding as the trend section, so that both show the same numbers
+		TrendReport report = (trend != null) ? TrendReport.of(trend) : null;
+		if (report != null && report.perMinute() != null) {
+			builder.withDetail("perMinute", report.perMinute());
 		}
-		if (trend != null && trend.isProjecting()) {
-			builder.withDetail("projectedExhaustion", trend.projectedExhaustion().toString());
+		if (report != null && report.projectedExhaustion() != null) {
+			builder.withDetail("projectedExhaustion", report.projectedExhaustion());
 		}
 		logWhenRising(usage);
 		logWhenProjected(projected, usage, trend);
@@ -105,7 +107,8 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 			logger.warn(String.format(
 					"%d of %d file descriptors open and growing by %.1f per minute: the limit is projected in %s, "
 							+ "within the exhaustion horizon of %s",
-					usage.open(), usage.limit(), trend.perMinute(), trend.projectedExhaustion(), this.horizon));
+					usage.open(), usage.limit(), trend.perMinute(), TrendReport.iso(trend.projectedExhaustion()),
+					this.horizon));
 		}
 	}
 
