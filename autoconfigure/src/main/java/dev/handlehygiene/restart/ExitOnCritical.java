@@ -117,8 +117,9 @@ public class ExitOnCritical {
 	private void observe(Health health) {
 		long now = this.nanoTime.getAsLong();
 		switch (this.streak.observe(Status.DOWN.equals(health.getStatus()), now)) {
-			case STARTED -> logger.warn("File descriptor health is DOWN " + health.getDetails() + "; exiting with code "
-					+ EXIT_CODE + " if it stays DOWN for " + this.grace + " (handle-hygiene.restart.grace)");
+			case STARTED -> logger.warn("File descriptor health is DOWN " + health.getDetails()
+					+ "; the application will exit with code " + EXIT_CODE + " if it stays DOWN for "
+					+ RestartEvidence.seconds(this.grace) + " (handle-hygiene.restart.grace)");
 			case RECOVERED -> logger.info("File descriptor health is " + health.getStatus() + " again; not exiting");
 			case GRACE_ELAPSED -> exitOnce(health, this.streak.downFor(now));
 			case NOT_DOWN, WITHIN_GRACE -> {

@@ -78,7 +78,7 @@ final class RestartEvidence {
 		return remote.remote() + " x" + remote.count();
 	}
 
-	private static String seconds(Duration duration) {
+	static String seconds(Duration duration) {
 		return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
 	}
 

@@ -187,7 +187,7 @@ class ExitOnCriticalTest {
 			.contains("File descriptors DOWN for 30.0s", "open=", "limit=", "usage=",
 					"CLOSE_WAIT remotes: ", "127.0.0.1:" + port + " x1", "LivenessState.BROKEN",
 					"exiting with code 75");
-		assertThat(output).contains("File descriptor health is DOWN").contains("if it stays DOWN for PT30S");
+		assertThat(output).contains("File descriptor health is DOWN").contains("will exit with code 75 if it stays DOWN for 30.0s");
 	}
 
 	private ExitOnCritical watch(java.util.function.Supplier<DescriptorInventory> inventory) {
