@@ -6,7 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Closes the application context the way {@code SpringApplication.exit} does, then exits the JVM with the code.
+ * Closes the application context with {@link SpringApplication#exit}, then exits the JVM with the code.
  * Closing the context runs the web server's graceful shutdown ({@code server.shutdown=graceful} is Spring Boot's
  * default), so requests in flight finish, for up to {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s by
  * default).

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -187,10 +188,11 @@ class ExitOnCriticalTest {
 			.contains("File descriptors DOWN for 30.0s", "open=", "limit=", "usage=",
 					"CLOSE_WAIT remotes: ", "127.0.0.1:" + port + " x1", "LivenessState.BROKEN",
 					"exiting with code 75");
-		assertThat(output).contains("File descriptor health is DOWN").contains("will exit with code 75 if it stays DOWN for 30.0s");
+		assertThat(output).contains("File descriptor health is DOWN")
+			.contains("will exit with code 75 if it stays DOWN for 30.0s");
 	}
 
-	private ExitOnCritical watch(java.util.function.Supplier<DescriptorInventory> inventory) {
+	private ExitOnCritical watch(Supplier<DescriptorInventory> inventory) {
 		return new ExitOnCritical(() -> this.indicator.get().health(true), GRACE, inventory, this.published::add,
 				this.exits::add, this.nanos::get);
 	}

@@ -2,6 +2,7 @@ package dev.handlehygiene.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ record ChildLog(Path file) {
 	String text() {
 		try {
 			// the child writes ASCII and UTF-8; a partly written character at the end must not fail the read
-			return new String(Files.readAllBytes(this.file), java.nio.charset.StandardCharsets.ISO_8859_1);
+			return new String(Files.readAllBytes(this.file), StandardCharsets.ISO_8859_1);
 		}
 		catch (NoSuchFileException ex) {
 			return "";

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,7 +114,7 @@ class DeploymentFilesTest {
 	}
 
 	private static Map<String, String> env(Map<String, Object> container) {
-		Map<String, String> env = new java.util.LinkedHashMap<>();
+		Map<String, String> env = new LinkedHashMap<>();
 		for (Object variable : list(container.get("env"))) {
 			env.put((String) map(variable).get("name"), String.valueOf(map(variable).get("value")));
 		}
