@@ -24,6 +24,8 @@ public class HandleHygieneProperties implements InitializingBean {
 
 	private final Leaks leaks = new Leaks();
 
+	private final Restart restart = new Restart();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -44,11 +46,16 @@ public class HandleHygieneProperties implements InitializingBean {
 		return this.leaks;
 	}
 
+	public Restart getRestart() {
+		return this.restart;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		this.fd.validate();
 		this.defaults.httpClient.validate();
 		this.leaks.httpClient.validate();
+		this.restart.validate();
 	}
 
 	/**
@@ -369,6 +376,51 @@ public class HandleHygieneProperties implements InitializingBean {
 
 	private static boolean isPositive(Duration duration) {
 		return duration != null && !duration.isNegative() && !duration.isZero();
+	}
+
+	/**
+	 * Shutting down on purpose when descriptors run out, for supervisors that have no health probes (systemd, a
+	 * shell loop).
+	 */
+	public static class Restart {
+
+		static final String GRACE = "handle-hygiene.restart.grace";
+
+		/**
+		 * Whether to shut down gracefully and exit with code 75 once the fileDescriptors health indicator has been
+		 * DOWN (critical usage or projected exhaustion) for the grace period, so that a supervisor restarts the
+		 * process. Leave off where Kubernetes probes liveness.
+		 */
+		private boolean exitOnCritical = false;
+
+		/**
+		 * How long the fileDescriptors health indicator must stay DOWN, without interruption, before exit-on-critical
+		 * shuts the application down.
+		 */
+		private Duration grace = Duration.ofSeconds(30);
+
+		public boolean isExitOnCritical() {
+			return this.exitOnCritical;
+		}
+
+		public void setExitOnCritical(boolean exitOnCritical) {
+			this.exitOnCritical = exitOnCritical;
+		}
+
+		public Duration getGrace() {
+			return this.grace;
+		}
+
+		public void setGrace(Duration grace) {
+			this.grace = grace;
+		}
+
+		void validate() {
+			if (this.grace == null || this.grace.isNegative() || this.grace.isZero()) {
+				throw new InvalidPropertyException(GRACE, print(this.grace), "a positive duration, such as 30s");
+			}
+		}
+
 	}
 
 	/**

@@ -26,7 +26,9 @@ class InvalidPropertyFailureAnalyzerTest {
 			"handle-hygiene.defaults.http-client.pool-lease-timeout=0s | handle-hygiene.defaults.http-client.pool-lease-timeout | 0s | a positive duration",
 			"handle-hygiene.defaults.http-client.pool-lease-timeout=-5s | handle-hygiene.defaults.http-client.pool-lease-timeout | -5s | a positive duration",
 			"handle-hygiene.leaks.http-client.sampling=1.5 | handle-hygiene.leaks.http-client.sampling | 1.5 | a share from 0.0 to 1.0",
-			"handle-hygiene.leaks.http-client.max-open-age=0s | handle-hygiene.leaks.http-client.max-open-age | 0s | a positive duration" })
+			"handle-hygiene.leaks.http-client.max-open-age=0s | handle-hygiene.leaks.http-client.max-open-age | 0s | a positive duration",
+			"handle-hygiene.restart.grace=0s | handle-hygiene.restart.grace | 0s | a positive duration",
+			"handle-hygiene.restart.grace=-5s | handle-hygiene.restart.grace | -5s | a positive duration" })
 	void startUpFailsWithAMessageNamingThePropertyTheValueAndTheRange(String setting, String property, String value,
 			String range) {
 		Throwable failure = catchThrowable(() -> start(setting));

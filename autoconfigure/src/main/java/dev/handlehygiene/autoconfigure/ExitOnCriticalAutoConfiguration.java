@@ -1,0 +1,75 @@
+package dev.handlehygiene.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.restart.ExitOnCritical;
+import dev.handlehygiene.restart.ExitOnCriticalSchedule;
+import dev.handlehygiene.restart.GracefulProcessExit;
+import dev.handlehygiene.restart.ProcessExit;
+import dev.handlehygiene.restart.UnwatchedExitOnCriticalWarning;
+
+/**
+ * Opt-in with {@code handle-hygiene.restart.exit-on-critical=true}: watches the {@code fileDescriptors} health
+ * indicator and exits the process, gracefully and with code 75, once it has been DOWN for
+ * {@code handle-hygiene.restart.grace}.
+ */
+@AutoConfiguration(after = { HandleHygieneAutoConfiguration.class,
+		FileDescriptorsHealthContributorAutoConfiguration.class })
+@ConditionalOnHandleHygieneEnabled
+@ConditionalOnBooleanProperty("handle-hygiene.restart.exit-on-critical")
+@EnableConfigurationProperties(HandleHygieneProperties.class)
+public class ExitOnCriticalAutoConfiguration {
+
+	private static final String INDICATOR = "dev.handlehygiene.actuate.FileDescriptorsHealthIndicator";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnBean(type = INDICATOR)
+	static class WatchingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProcessExit processExit(ConfigurableApplicationContext context) {
+			return new GracefulProcessExit(context);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExitOnCritical exitOnCritical(FileDescriptorsHealthIndicator indicator, HandleHygieneProperties properties,
+				ApplicationEventPublisher events, ProcessExit processExit) {
+			return new ExitOnCritical(indicator, properties.getRestart().getGrace(), events, processExit);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExitOnCriticalSchedule exitOnCriticalSchedule(ExitOnCritical exitOnCritical) {
+			return new ExitOnCriticalSchedule(exitOnCritical, ExitOnCriticalSchedule.DEFAULT_INTERVAL);
+		}
+
+	}
+
+	// by name, so that this also matches where spring-boot-health is absent and the indicator's class cannot load
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(type = INDICATOR)
+	static class NothingToWatchConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		UnwatchedExitOnCriticalWarning unwatchedExitOnCriticalWarning() {
+			return new UnwatchedExitOnCriticalWarning();
+		}
+
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.handlehygiene.restart;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationEventPublisher;
+
+import dev.handlehygiene.fd.DescriptorInventory;
+import dev.handlehygiene.fd.FileDescriptorInventory;
+
+/**
+ * Exits the process once the {@code fileDescriptors} health indicator has been DOWN (critical usage, or exhaustion
+ * projected) for the grace period without interruption: one ERROR line with the evidence, then
+ * {@link LivenessState#BROKEN}, then a graceful shutdown and exit with {@link #EXIT_CODE}. For supervisors that do
+ * not probe health (systemd, a shell loop) and restart a process only when it exits.
+ * <p>
+ * {@link #check()} is called about once a second by one thread; it reads the indicator (a few microseconds) and
+ * never throws.
+ */
+public class ExitOnCritical {
+
+	/**
+	 * The exit status: {@code EX_TEMPFAIL} in {@code sysexits.h}, "temporary failure, the user is invited to retry".
+	 * Non-zero, so {@code Restart=on-failure} restarts the process, and distinct from the JVM's own codes (1 for an
+	 * uncaught error at start-up, 143 for SIGTERM, 137 for SIGKILL).
+	 */
+	public static final int EXIT_CODE = 75;
+
+	/** How many remote addresses in CLOSE_WAIT the ERROR line names at most. */
+	static final int TOP_REMOTES = 5;
+
+	private static final Log logger = LogFactory.getLog(ExitOnCritical.class);
+
+	private final HealthIndicator indicator;
+
+	private final DownStreak streak;
+
+	private final Duration grace;
+
+	private final Supplier<DescriptorInventory> inventory;
+
+	private final ApplicationEventPublisher events;
+
+	private final ProcessExit exit;
+
+	private final LongSupplier nanoTime;
+
+	private final AtomicBoolean exiting = new AtomicBoolean();
+
+	/**
+	 * A watch of the indicator on the system's monotonic clock.
+	 * @param indicator the {@code fileDescriptors} health indicator
+	 * @param grace how long it must stay DOWN before the exit
+	 * @param events where {@link LivenessState#BROKEN} is published: the application context
+	 * @param exit what ends the process
+	 */
+	public ExitOnCritical(HealthIndicator indicator, Duration grace, ApplicationEventPublisher events,
+			ProcessExit exit) {
+		// the inventory lists /proc/self/fd: O(open descriptors), so it is taken once, at the exit, never per check
+		this(indicator, grace, () -> new FileDescriptorInventory().take(4 * TOP_REMOTES), events, exit,
+				System::nanoTime);
+	}
+
+	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<DescriptorInventory> inventory,
+			ApplicationEventPublisher events, ProcessExit exit, LongSupplier nanoTime) {
+		this.indicator = indicator;
+		this.streak = new DownStreak(grace);
+		this.grace = grace;
+		this.inventory = inventory;
+		this.events = events;
+		this.exit = exit;
+		this.nanoTime = nanoTime;
+	}
+
+	/**
+	 * Reads the indicator once and exits if it has been DOWN for the grace period. Does nothing once the exit has
+	 * begun. Never throws.
+	 */
+	public void check() {
+		if (this.exiting.get()) {
+			return;
+		}
+		try {
+			observe(this.indicator.health(true));
+		}
+		catch (Throwable ex) {
+			// a scheduled task that throws is never run again: whatever went wrong, keep watching
+			logger.warn("Checking file descriptor health for exit-on-critical failed; checking again shortly", ex);
+		}
+	}
+
+	/**
+	 * How long the indicator must stay DOWN before the exit.
+	 * @return the grace period
+	 */
+	public Duration getGrace() {
+		return this.grace;
+	}
+
+	/**
+	 * Whether the exit has begun.
+	 * @return {@code true} once {@link ProcessExit#exit(int)} has been called
+	 */
+	public boolean isExiting() {
+		return this.exiting.get();
+	}
+
+	private void observe(Health health) {
+		long now = this.nanoTime.getAsLong();
+		switch (this.streak.observe(Status.DOWN.equals(health.getStatus()), now)) {
+			case STARTED -> logger.warn("File descriptor health is DOWN " + health.getDetails()
+					+ "; the application will exit with code " + EXIT_CODE + " if it stays DOWN for "
+					+ RestartEvidence.seconds(this.grace) + " (handle-hygiene.restart.grace)");
+			case RECOVERED -> logger.info("File descriptor health is " + health.getStatus() + " again; not exiting");
+			case GRACE_ELAPSED -> exitOnce(health, this.streak.downFor(now));
+			case NOT_DOWN, WITHIN_GRACE -> {
+			}
+		}
+	}
+
+	private void exitOnce(Health health, Duration downFor) {
+		if (!this.exiting.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			logger.error(RestartEvidence.describe(health, downFor, this.inventory.get(), TOP_REMOTES, EXIT_CODE));
+			AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
+		}
+		catch (RuntimeException ex) {
+			// the evidence is a courtesy; the exit is the point
+			logger.warn("Could not report or publish LivenessState.BROKEN before exiting; exiting anyway", ex);
+		}
+		this.exit.exit(EXIT_CODE);
+	}
+
+}

@@ -1,0 +1,168 @@
+package dev.handlehygiene.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationListener;
+
+import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.restart.ExitOnCritical;
+import dev.handlehygiene.restart.ExitOnCriticalSchedule;
+import dev.handlehygiene.restart.GracefulProcessExit;
+import dev.handlehygiene.restart.ProcessExit;
+import dev.handlehygiene.restart.UnwatchedExitOnCriticalWarning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ExitOnCriticalAutoConfigurationTest {
+
+	private static final String EXIT_ON_CRITICAL = "handle-hygiene.restart.exit-on-critical=true";
+
+	// a user's exit, so that no test ends the JVM: the runner would otherwise wire the graceful System.exit
+	private static final ProcessExit NO_EXIT = (code) -> {
+	};
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
+				FileDescriptorsHealthContributorAutoConfiguration.class, ExitOnCriticalAutoConfiguration.class));
+
+	@Test
+	void isOffByDefault() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(FileDescriptorsHealthIndicator.class)
+			.doesNotHaveBean(ExitOnCritical.class)
+			.doesNotHaveBean(ExitOnCriticalSchedule.class)
+			.doesNotHaveBean(ProcessExit.class)
+			.doesNotHaveBean(UnwatchedExitOnCriticalWarning.class));
+	}
+
+	@Test
+	void watchesTheHealthIndicatorWhenSwitchedOn() {
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL)
+			.withBean(ProcessExit.class, () -> NO_EXIT)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ExitOnCritical.class)
+					.hasSingleBean(ExitOnCriticalSchedule.class)
+					.doesNotHaveBean(UnwatchedExitOnCriticalWarning.class);
+				assertThat(context.getBean(ExitOnCritical.class).getGrace()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(context.getBean(ExitOnCriticalSchedule.class).isRunning()).isTrue();
+			});
+	}
+
+	@Test
+	void exitsGracefullyThroughTheApplicationContextByDefault() {
+		// the bean only; the test never calls it
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL)
+			.run((context) -> assertThat(context.getBean(ProcessExit.class)).isInstanceOf(GracefulProcessExit.class));
+	}
+
+	@Test
+	void bindsTheGracePeriod() {
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=2m")
+			.withBean(ProcessExit.class, () -> NO_EXIT)
+			.run((context) -> assertThat(context.getBean(ExitOnCritical.class).getGrace())
+				.isEqualTo(Duration.ofMinutes(2)));
+	}
+
+	@Test
+	void rejectsAGracePeriodThatIsNotPositive() {
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=0s")
+			.withBean(ProcessExit.class, () -> NO_EXIT)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidPropertyException.class)
+				.hasMessageContaining("handle-hygiene.restart.grace"));
+	}
+
+	@Test
+	void contributesNothingWhenHandleHygieneIsDisabled() {
+		this.runner.withPropertyValues("handle-hygiene.enabled=false", EXIT_ON_CRITICAL)
+			.withBean(ProcessExit.class, () -> NO_EXIT)
+			.run((context) -> assertThat(context).doesNotHaveBean(ExitOnCritical.class)
+				.doesNotHaveBean(ExitOnCriticalSchedule.class)
+				.doesNotHaveBean(UnwatchedExitOnCriticalWarning.class));
+	}
+
+	@Test
+	void warnsOnceThatNothingIsWatchedWhenTheHealthIndicatorIsOff(CapturedOutput output) {
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL, "management.health.file-descriptors.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ExitOnCritical.class)
+					.doesNotHaveBean(ProcessExit.class)
+					.hasSingleBean(UnwatchedExitOnCriticalWarning.class);
+				assertThat(output.getOut().lines().filter((line) -> line.contains("nothing is watched")))
+					.singleElement()
+					.asString()
+					.contains("WARN", "handle-hygiene.restart.exit-on-critical=true");
+			});
+	}
+
+	@Test
+	void warnsThatNothingIsWatchedWithoutSpringBootHealth() {
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL)
+			.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ExitOnCritical.class)
+				.hasSingleBean(UnwatchedExitOnCriticalWarning.class));
+	}
+
+	@Test
+	void backsOffFromBeansTheUserDefines() {
+		ExitOnCritical own = new ExitOnCritical(() -> null, Duration.ofDays(1), (event) -> {
+		}, NO_EXIT);
+		ExitOnCriticalSchedule ownSchedule = new ExitOnCriticalSchedule(own, Duration.ofDays(1));
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL)
+			.withBean(ProcessExit.class, () -> NO_EXIT)
+			.withBean(ExitOnCritical.class, () -> own)
+			.withBean(ExitOnCriticalSchedule.class, () -> ownSchedule)
+			.run((context) -> {
+				assertThat(context.getBean(ProcessExit.class)).isSameAs(NO_EXIT);
+				assertThat(context.getBean(ExitOnCritical.class)).isSameAs(own);
+				assertThat(context.getBean(ExitOnCriticalSchedule.class)).isSameAs(ownSchedule);
+			});
+	}
+
+	@Test
+	void exitsWithCode75AndPublishesLivenessBrokenOnceTheIndicatorHasBeenDownForTheGracePeriod() throws Exception {
+		CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+		CompletableFuture<LivenessState> liveness = new CompletableFuture<>();
+		// a critical share this JVM's few descriptors exceed: the real indicator is DOWN from the first check
+		this.runner
+			.withPropertyValues(EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=10ms",
+					"handle-hygiene.fd.warning-usage=0.000001", "handle-hygiene.fd.critical-usage=0.000002")
+			.withBean(ProcessExit.class, () -> exitCode::complete)
+			.withBean(LivenessListener.class, () -> new LivenessListener(liveness))
+			.run((context) -> {
+				// the watcher checks once a second: DOWN at the first check, grace elapsed at the second
+				assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitOnCritical.EXIT_CODE).isEqualTo(75);
+				assertThat(liveness.get(10, TimeUnit.SECONDS)).isEqualTo(LivenessState.BROKEN);
+				assertThat(context.getBean(ExitOnCritical.class).isExiting()).isTrue();
+			});
+	}
+
+	static final class LivenessListener implements ApplicationListener<AvailabilityChangeEvent<LivenessState>> {
+
+		private final CompletableFuture<LivenessState> state;
+
+		LivenessListener(CompletableFuture<LivenessState> state) {
+			this.state = state;
+		}
+
+		@Override
+		public void onApplicationEvent(AvailabilityChangeEvent<LivenessState> event) {
+			this.state.complete(event.getState());
+		}
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.handlehygiene.restart;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+
+import dev.handlehygiene.fd.DescriptorInventory;
+import dev.handlehygiene.fd.RemoteCount;
+import dev.handlehygiene.fd.TcpState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RestartEvidenceTest {
+
+	private static final Health CRITICAL = Health.down()
+		.withDetail("open", 930L)
+		.withDetail("limit", 1024L)
+		.withDetail("usage", 0.908203125)
+		.withDetail("level", "critical")
+		.withDetail("countMethod", "procfs-stat")
+		.build();
+
+	private static final DescriptorInventory INVENTORY = new DescriptorInventory(930, Map.of(), List.of(),
+			Map.of(TcpState.CLOSE_WAIT, 905, TcpState.ESTABLISHED, 4),
+			List.of(new RemoteCount("127.0.0.1:8080", TcpState.CLOSE_WAIT, 900),
+					new RemoteCount("127.0.0.1:43210", TcpState.ESTABLISHED, 4),
+					new RemoteCount("10.0.0.7:443", TcpState.CLOSE_WAIT, 5)),
+			null);
+
+	@Test
+	void namesCountLimitUsageAndTheCloseWaitRemotesMostFirst() {
+		String line = RestartEvidence.describe(CRITICAL, Duration.ofMillis(30_400), INVENTORY, 5, 75);
+		assertThat(line).startsWith("File descriptors DOWN for 30.4s (handle-hygiene.restart.grace): ")
+			.contains("open=930, limit=1024, usage=90.8%;")
+			.contains("CLOSE_WAIT remotes: 127.0.0.1:8080 x900, 10.0.0.7:443 x5.")
+			.contains("exiting with code 75")
+			.doesNotContain("43210")
+			.doesNotContain("\n");
+	}
+
+	@Test
+	void includesTheTrendWhenTheIndicatorReportsOne() {
+		Health projected = Health.down()
+			.withDetails(CRITICAL.getDetails())
+			.withDetail("perMinute", 2400.0)
+			.withDetail("projectedExhaustion", "PT2.5S")
+			.build();
+		assertThat(RestartEvidence.describe(projected, Duration.ofSeconds(2), INVENTORY, 5, 75))
+			.contains("usage=90.8%, perMinute=2400.0, projectedExhaustion=PT2.5S;");
+	}
+
+	@Test
+	void leavesOutATrendTheIndicatorDoesNotReport() {
+		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), INVENTORY, 5, 75))
+			.doesNotContain("perMinute")
+			.doesNotContain("projectedExhaustion");
+	}
+
+	@Test
+	void saysWhenTheInventoryCouldNotBeRead() {
+		DescriptorInventory failed = new DescriptorInventory(0, Map.of(), List.of(), Map.of(), List.of(),
+				"Cannot list /proc/self/fd: Too many open files");
+		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), failed, 5, 75))
+			.contains("CLOSE_WAIT remotes: none (inventory incomplete: Cannot list /proc/self/fd: Too many open files)");
+	}
+
+	@Test
+	void keepsToTheTopRemotes() {
+		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), INVENTORY, 1, 75))
+			.contains("CLOSE_WAIT remotes: 127.0.0.1:8080 x900.")
+			.doesNotContain("10.0.0.7");
+	}
+
+}
