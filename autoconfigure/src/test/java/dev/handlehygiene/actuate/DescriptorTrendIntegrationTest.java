@@ -28,13 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * window while this test opens files at a steady rate, and the {@code trend} section, the health indicator and the
  * gauge all show the growth and the same projection; once the files are closed, health is UP again.
  * <p>
- * The JVM's limit here is the hard limit (HotSpot raises it), tens of thousands: at 50 files a second the projection
- * is some minutes away, inside the default 15-minute horizon.
+ * The JVM's limit is the hard limit (HotSpot raises it): 20,000 on the build machine, often 1,048,576 in a
+ * container, where 50 files a second would take hours. The horizon is therefore set far out, so that health turns
+ * DOWN on the projection whatever the machine's limit.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
 				"management.endpoint.health.show-details=always", "handle-hygiene.fd.sample-interval=100ms",
-				"handle-hygiene.fd.trend-window=3s" })
+				"handle-hygiene.fd.trend-window=3s", "handle-hygiene.fd.exhaustion-horizon=1000d" })
 class DescriptorTrendIntegrationTest {
 
 	private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -67,6 +68,9 @@ class DescriptorTrendIntegrationTest {
 	@Test
 	void aSteadyLeakIsProjectedInTheTrendTheHealthAndTheGaugeAndClearsOnceClosed() throws Exception {
 		Path file = Files.writeString(this.temp.resolve("leaked.txt"), "x");
+		// start-up itself opens descriptors for longer than half this short window, which projects too: begin from
+		// a flat count, so that what is projected below is this test's leak
+		poll("/actuator/fdleaks/trend", (body) -> !body.get("trend").has("projectedExhaustion"));
 		// 5 files every 100 ms, at most 1,000 (20 s): bounded whatever happens to the assertions
 		this.leak.scheduleAtFixedRate(() -> {
 			for (int i = 0; i < 5 && this.opened.size() < 1000; i++) {
@@ -79,12 +83,14 @@ class DescriptorTrendIntegrationTest {
 			}
 		}, 0, 100, TimeUnit.MILLISECONDS);
 
-		JsonNode trend = poll("/actuator/fdleaks/trend", (body) -> body.get("trend").has("projectedExhaustion"))
+		// the process's own slower growth after start-up may be projected first; wait for the leak's rate
+		JsonNode trend = poll("/actuator/fdleaks/trend", (body) -> body.get("trend").has("projectedExhaustion")
+				&& body.get("trend").get("perMinute").asDouble() >= 1500)
 			.get("trend");
 		assertThat(trend.get("window").asString()).isEqualTo("PT3S");
 		assertThat(trend.get("samples").asInt()).isGreaterThanOrEqualTo(15);
 		// 3,000 a minute opened here; the process's own threads come and go around it
-		assertThat(trend.get("perMinute").asDouble()).isBetween(1500.0, 6000.0);
+		assertThat(trend.get("perMinute").asDouble()).isLessThan(6000.0);
 		assertThat(trend.get("fit").asDouble()).isGreaterThanOrEqualTo(0.8);
 		assertThat(Duration.parse(trend.get("projectedExhaustion").asString())).isPositive();
 
@@ -92,7 +98,7 @@ class DescriptorTrendIntegrationTest {
 				(body) -> body.get("status").asString().equals("DOWN"));
 		assertThat(health.get("details").get("level").asString()).isEqualTo("ok");
 		Duration projected = Duration.parse(health.get("details").get("projectedExhaustion").asString());
-		assertThat(projected).isLessThanOrEqualTo(Duration.ofMinutes(15));
+		assertThat(projected).isPositive().isLessThanOrEqualTo(Duration.ofDays(1000));
 
 		JsonNode eta = poll("/actuator/metrics/handle.hygiene.fd.exhaustion.eta",
 				(body) -> Double.isFinite(body.get("measurements").get(0).get("value").asDouble()));
