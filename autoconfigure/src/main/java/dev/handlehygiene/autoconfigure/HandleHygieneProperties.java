@@ -315,7 +315,7 @@ public class HandleHygieneProperties implements InitializingBean {
 		/**
 		 * Share of responses whose call site (stack) is captured, 0.0 to 1.0. Every response is counted; a leak whose
 		 * stack was not captured is listed under "(call site not sampled)". 1.0 names every site at once, at about
-		 * 30 microseconds per response.
+		 * 14 microseconds per response (a stack walk) against a fraction of a microsecond.
 		 */
 		private double sampling = 0.01;
 
