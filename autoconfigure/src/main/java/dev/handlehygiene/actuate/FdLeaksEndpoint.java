@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.boot.actuate.endpoint.Show;
@@ -31,6 +32,9 @@ public class FdLeaksEndpoint {
 
 	private static final String HIDDEN_DETAILS = "File paths, remote addresses, call sites and setting values are "
 			+ "hidden; set " + SHOW_DETAILS_PROPERTY + "=always, or when-authorized with an authorized user, to show them";
+
+	/** Sections that hold counts only: they lose nothing when details are hidden, so they do not say so. */
+	private static final Set<String> COUNTS_ONLY = Set.of("types", "trend");
 
 	/** Each section and how to cut it out of a full report. */
 	private static final Map<String, Function<FdLeaksReport, Object>> SECTIONS = sections();
@@ -115,7 +119,8 @@ public class FdLeaksEndpoint {
 		return new FdLeaksReport(usage.level().label(), known(usage.open()), known(usage.limit()), known(hardLimit),
 				usage.isKnown() ? usage.usage() : null, usage.method().label(), types, tcp,
 				showDetails ? listing.files() : null, this.leakReports.report(showDetails), settings,
-				(this.sampler != null) ? TrendReport.of(this.sampler.trend()) : null, showDetails ? null : HIDDEN_DETAILS, listing.error());
+				(this.sampler != null) ? TrendReport.of(this.sampler.trend()) : null,
+				showDetails ? null : HIDDEN_DETAILS, listing.error());
 	}
 
 	/**
@@ -132,8 +137,7 @@ public class FdLeaksEndpoint {
 		FdLeaksReport report = report(showDetails);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put(section, cut.apply(report));
-		// the counts-only sections lose nothing when details are hidden
-		if (report.hiddenDetails() != null && !section.equals("types") && !section.equals("trend")) {
+		if (report.hiddenDetails() != null && !COUNTS_ONLY.contains(section)) {
 			body.put("hiddenDetails", report.hiddenDetails());
 		}
 		return body;

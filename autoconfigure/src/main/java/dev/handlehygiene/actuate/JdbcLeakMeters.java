@@ -33,8 +33,7 @@ public class JdbcLeakMeters implements MeterBinder {
 		return Counter.builder(LeakMeters.LEAKS)
 			.tag("resource", RESOURCE)
 			.tag(LeakMeters.POOL, leak.pool())
-			.description("Resources found unreachable without being closed, or, for JDBC connections, held past the"
-					+ " pool's leak detection threshold")
+			.description(LeakMeters.LEAKS_DESCRIPTION)
 			.register(meters);
 	}
 

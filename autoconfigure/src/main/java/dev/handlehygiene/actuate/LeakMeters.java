@@ -19,6 +19,10 @@ public class LeakMeters implements MeterBinder {
 
 	static final String POOL = "pool";
 
+	/** One description for every meter of the name, whatever the resource: a registry keeps one per name. */
+	static final String LEAKS_DESCRIPTION = "Resources found unreachable without being closed, or, for JDBC connections,"
+			+ " held past the pool's leak detection threshold";
+
 	/** The {@code pool} tag of resources that do not come from a pool. */
 	static final String NO_POOL = "none";
 
@@ -34,7 +38,7 @@ public class LeakMeters implements MeterBinder {
 			.tag("resource", this.tracker.resource())
 			// the JDBC counter of the same name is per pool; Prometheus wants one set of tag keys per name
 			.tag(POOL, NO_POOL)
-			.description("Resources found unreachable without being closed")
+			.description(LEAKS_DESCRIPTION)
 			.register(registry);
 		// leaks found before binding count too
 		leaks.increment(this.tracker.leaked());

@@ -148,10 +148,7 @@ public class HandleHygieneProperties implements InitializingBean {
 				throw new InvalidPropertyException(WARNING_USAGE, this.warningUsage,
 						"a share of the limit above 0 and below " + CRITICAL_USAGE + " (" + this.criticalUsage + ")");
 			}
-			if (!isPositive(this.sampleInterval)) {
-				throw new InvalidPropertyException(SAMPLE_INTERVAL, print(this.sampleInterval),
-						"a positive duration, such as 10s");
-			}
+			requirePositive(SAMPLE_INTERVAL, this.sampleInterval, "10s");
 			// three samples are the fewest through which a line says more than "it went up once"
 			if (this.trendWindow == null
 					|| this.trendWindow.compareTo(this.sampleInterval.multipliedBy(3)) < 0) {
@@ -159,10 +156,7 @@ public class HandleHygieneProperties implements InitializingBean {
 						"a duration of at least 3 x " + SAMPLE_INTERVAL + " (" + print(this.sampleInterval.multipliedBy(3))
 								+ "), such as 10m");
 			}
-			if (!isPositive(this.exhaustionHorizon)) {
-				throw new InvalidPropertyException(EXHAUSTION_HORIZON, print(this.exhaustionHorizon),
-						"a positive duration, such as 15m");
-			}
+			requirePositive(EXHAUSTION_HORIZON, this.exhaustionHorizon, "15m");
 		}
 
 	}
@@ -366,16 +360,21 @@ public class HandleHygieneProperties implements InitializingBean {
 			if (!(this.sampling >= 0 && this.sampling <= 1)) {
 				throw new InvalidPropertyException(SAMPLING, this.sampling, "a share from 0.0 to 1.0, such as 0.01");
 			}
-			if (this.maxOpenAge == null || this.maxOpenAge.isNegative() || this.maxOpenAge.isZero()) {
-				throw new InvalidPropertyException(MAX_OPEN_AGE, print(this.maxOpenAge),
-						"a positive duration, such as 60s");
-			}
+			requirePositive(MAX_OPEN_AGE, this.maxOpenAge, "60s");
 		}
 
 	}
 
-	private static boolean isPositive(Duration duration) {
-		return duration != null && !duration.isNegative() && !duration.isZero();
+	/**
+	 * Fails unless a duration is set and above zero.
+	 * @param property the property's full name
+	 * @param duration its value
+	 * @param example a sensible value, for the message
+	 */
+	private static void requirePositive(String property, Duration duration, String example) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new InvalidPropertyException(property, print(duration), "a positive duration, such as " + example);
+		}
 	}
 
 	/**
@@ -416,9 +415,7 @@ public class HandleHygieneProperties implements InitializingBean {
 		}
 
 		void validate() {
-			if (this.grace == null || this.grace.isNegative() || this.grace.isZero()) {
-				throw new InvalidPropertyException(GRACE, print(this.grace), "a positive duration, such as 30s");
-			}
+			requirePositive(GRACE, this.grace, "30s");
 		}
 
 	}
@@ -456,10 +453,7 @@ public class HandleHygieneProperties implements InitializingBean {
 		}
 
 		void validate() {
-			if (this.poolLeaseTimeout == null || this.poolLeaseTimeout.isNegative() || this.poolLeaseTimeout.isZero()) {
-				throw new InvalidPropertyException(POOL_LEASE_TIMEOUT, print(this.poolLeaseTimeout),
-						"a positive duration, such as 10s");
-			}
+			requirePositive(POOL_LEASE_TIMEOUT, this.poolLeaseTimeout, "10s");
 		}
 
 	}

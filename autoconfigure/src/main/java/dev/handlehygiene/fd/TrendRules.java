@@ -40,10 +40,6 @@ final class TrendRules {
 		this.minSamples = Math.max(MIN_SAMPLES, capacity / 2);
 	}
 
-	int minSamples() {
-		return this.minSamples;
-	}
-
 	/**
 	 * The trend of samples, oldest first.
 	 * @param times when each count was read, in milliseconds

@@ -30,6 +30,28 @@ public final class HikariLeakMessages {
 	}
 
 	/**
+	 * Looks at one logging call as a logging system's filter sees it, on the thread that logs: a call to HikariCP's
+	 * leak logger goes on to {@link #accept}. Never throws, so that a capture cannot break HikariCP's housekeeper or
+	 * the caller returning a connection.
+	 * @param loggerName the logger's name, or {@code null}
+	 * @param format the message format, before formatting; {@code null} for a level check such as
+	 * {@code isDebugEnabled()}
+	 * @param arguments the format's arguments
+	 * @param throwable the throwable passed apart from the arguments, else {@code null}
+	 */
+	public void observe(String loggerName, String format, Object[] arguments, Throwable throwable) {
+		if (format == null || !LOGGER_NAME.equals(loggerName)) {
+			return;
+		}
+		try {
+			accept(format, arguments, throwable, Thread.currentThread().getName());
+		}
+		catch (RuntimeException ex) {
+			// a report lost is better than an exception thrown into HikariCP
+		}
+	}
+
+	/**
 	 * Tells the registry of one call to HikariCP's leak logger, when it is a leak report or a return.
 	 * @param format the message format, before formatting
 	 * @param arguments the format's arguments, a trailing throwable included when the logging API passes it there

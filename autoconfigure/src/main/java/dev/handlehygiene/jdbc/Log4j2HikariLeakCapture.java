@@ -108,15 +108,8 @@ public final class Log4j2HikariLeakCapture implements HikariLeakCapture {
 
 		@Override
 		public Result filter(Logger logger, Level level, Marker marker, String message, Object... params) {
-			if (message != null && logger != null && HikariLeakMessages.LOGGER_NAME.equals(logger.getName())) {
-				try {
-					Log4j2HikariLeakCapture.this.messages.accept(message, params, null,
-							Thread.currentThread().getName());
-				}
-				catch (RuntimeException ex) {
-					// never let the capture break HikariCP's housekeeper or the caller returning a connection
-				}
-			}
+			Log4j2HikariLeakCapture.this.messages.observe((logger != null) ? logger.getName() : null, message, params,
+					null);
 			return Result.NEUTRAL;
 		}
 

@@ -63,16 +63,8 @@ public final class LogbackHikariLeakCapture implements HikariLeakCapture {
 		@Override
 		public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
 				Throwable throwable) {
-			// level checks such as isDebugEnabled() come here too, with no format: skip them at the cost of a compare
-			if (format != null && logger != null && HikariLeakMessages.LOGGER_NAME.equals(logger.getName())) {
-				try {
-					LogbackHikariLeakCapture.this.messages.accept(format, params, throwable,
-							Thread.currentThread().getName());
-				}
-				catch (RuntimeException ex) {
-					// never let the capture break HikariCP's housekeeper or the caller returning a connection
-				}
-			}
+			LogbackHikariLeakCapture.this.messages.observe((logger != null) ? logger.getName() : null, format, params,
+					throwable);
 			return FilterReply.NEUTRAL;
 		}
 
