@@ -19,6 +19,8 @@ import dev.handlehygiene.fd.DescriptorUsage;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
+import dev.handlehygiene.audit.AuditedSetting;
+import dev.handlehygiene.audit.SettingsAudit;
 
 /**
  * {@code /actuator/fdleaks}: what the process has open, by type, file and TCP state and remote, and how close it is

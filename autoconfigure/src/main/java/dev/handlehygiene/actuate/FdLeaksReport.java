@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.handlehygiene.fd.PathCount;
+import dev.handlehygiene.audit.AuditedSetting;
 
 /**
  * The body of {@code GET /actuator/fdleaks}. Absent fields are omitted: an unknown count, a hidden detail.

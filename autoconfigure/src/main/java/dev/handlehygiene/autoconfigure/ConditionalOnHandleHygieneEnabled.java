@@ -8,13 +8,15 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
+import dev.handlehygiene.defaults.DefaultKeys;
+
 /**
  * Matches unless {@code handle-hygiene.enabled=false}: the master switch on every auto-configuration.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Documented
-@ConditionalOnBooleanProperty(name = "handle-hygiene.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = DefaultKeys.STARTER_ENABLED, matchIfMissing = true)
 public @interface ConditionalOnHandleHygieneEnabled {
 
 }

@@ -27,8 +27,8 @@ import dev.handlehygiene.restart.UnwatchedExitOnCriticalWarning;
 @AutoConfiguration(after = { HandleHygieneAutoConfiguration.class,
 		FileDescriptorsHealthContributorAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
-@ConditionalOnBooleanProperty("handle-hygiene.restart.exit-on-critical")
-@EnableConfigurationProperties(HandleHygieneProperties.class)
+@ConditionalOnBooleanProperty(RestartProperties.EXIT_ON_CRITICAL)
+@EnableConfigurationProperties(RestartProperties.class)
 public class ExitOnCriticalAutoConfiguration {
 
 	private static final String INDICATOR = "dev.handlehygiene.actuate.FileDescriptorsHealthIndicator";
@@ -46,9 +46,9 @@ public class ExitOnCriticalAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ExitOnCritical exitOnCritical(FileDescriptorsHealthIndicator indicator, HandleHygieneProperties properties,
+		ExitOnCritical exitOnCritical(FileDescriptorsHealthIndicator indicator, RestartProperties properties,
 				ApplicationEventPublisher events, ProcessExit processExit) {
-			return new ExitOnCritical(indicator, properties.getRestart().getGrace(), events, processExit);
+			return new ExitOnCritical(indicator, properties.getGrace(), events, processExit);
 		}
 
 		@Bean

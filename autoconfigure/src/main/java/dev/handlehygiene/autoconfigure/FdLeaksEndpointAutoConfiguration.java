@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import dev.handlehygiene.actuate.FdLeaksEndpoint;
 import dev.handlehygiene.actuate.FdLeaksEndpointWebExtension;
 import dev.handlehygiene.actuate.LeakReports;
-import dev.handlehygiene.actuate.SettingsAudit;
+import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.DescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;

@@ -26,9 +26,9 @@ public class FileDescriptorsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "fileDescriptorsHealthIndicator")
 	FileDescriptorsHealthIndicator fileDescriptorsHealthIndicator(FileDescriptorProbe probe,
-			UsageThresholds thresholds, ObjectProvider<DescriptorSampler> sampler, HandleHygieneProperties properties) {
+			UsageThresholds thresholds, ObjectProvider<DescriptorSampler> sampler, FdProperties properties) {
 		return new FileDescriptorsHealthIndicator(probe, thresholds, sampler.getIfAvailable(),
-				properties.getFd().getExhaustionHorizon());
+				properties.getExhaustionHorizon());
 	}
 
 }

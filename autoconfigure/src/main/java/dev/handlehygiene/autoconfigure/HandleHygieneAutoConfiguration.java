@@ -15,7 +15,7 @@ import dev.handlehygiene.fd.UsageThresholds;
  */
 @AutoConfiguration
 @ConditionalOnHandleHygieneEnabled
-@EnableConfigurationProperties(HandleHygieneProperties.class)
+@EnableConfigurationProperties(FdProperties.class)
 public class HandleHygieneAutoConfiguration {
 
 	@Bean
@@ -26,14 +26,14 @@ public class HandleHygieneAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UsageThresholds fileDescriptorUsageThresholds(HandleHygieneProperties properties) {
-		return new UsageThresholds(properties.getFd().getWarningUsage(), properties.getFd().getCriticalUsage());
+	UsageThresholds fileDescriptorUsageThresholds(FdProperties properties) {
+		return properties.thresholds();
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnMissingBean
-	DescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, HandleHygieneProperties properties) {
-		return new DescriptorSampler(probe, properties.getFd().getSampleInterval(), properties.getFd().getTrendWindow());
+	DescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, FdProperties properties) {
+		return new DescriptorSampler(probe, properties.getSampleInterval(), properties.getTrendWindow());
 	}
 
 }

@@ -7,25 +7,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import dev.handlehygiene.defaults.DefaultKeys;
+import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 
 /**
  * The safe default that no Spring Boot property reaches: Apache HttpClient 5's pool lease timeout, applied through
- * Spring Boot's request factory builder. Off with {@code handle-hygiene.defaults.enabled=false} or
- * {@code handle-hygiene.defaults.http-client.enabled=false}.
+ * Spring Boot's request factory builder. Off with {@code handle-hygiene.defaults.enabled=false} or the group's own switch.
  */
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass({ HttpClientBuilder.class, HttpComponentsClientHttpRequestFactoryBuilder.class,
 		ClientHttpRequestFactoryBuilderCustomizer.class })
-@ConditionalOnBooleanProperty(name = "handle-hygiene.defaults.enabled", matchIfMissing = true)
-@ConditionalOnBooleanProperty(name = "handle-hygiene.defaults.http-client.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = DefaultKeys.DEFAULTS_ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = DefaultKeys.HTTP_CLIENT_ENABLED, matchIfMissing = true)
+@EnableConfigurationProperties(DefaultsProperties.class)
 public class HttpClientDefaultsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PoolLeaseTimeoutCustomizer poolLeaseTimeoutCustomizer(HandleHygieneProperties properties) {
-		return new PoolLeaseTimeoutCustomizer(properties.getDefaults().getHttpClient().getPoolLeaseTimeout());
+	PoolLeaseTimeoutCustomizer poolLeaseTimeoutCustomizer(DefaultsProperties properties) {
+		return new PoolLeaseTimeoutCustomizer(properties.getHttpClient().getPoolLeaseTimeout());
 	}
 
 }

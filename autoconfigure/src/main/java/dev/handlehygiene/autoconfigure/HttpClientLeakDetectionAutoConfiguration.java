@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 import dev.handlehygiene.actuate.LeakMeters;
-import dev.handlehygiene.autoconfigure.HandleHygieneProperties.HttpClientLeaks;
 import dev.handlehygiene.http.LeakWarningLog;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.CallSites;
@@ -29,7 +29,8 @@ import dev.handlehygiene.leak.LeakTrackerSettings;
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass(ClientHttpRequestInterceptor.class)
-@ConditionalOnBooleanProperty(name = "handle-hygiene.leaks.http-client.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = LeaksProperties.HTTP_CLIENT_ENABLED, matchIfMissing = true)
+@EnableConfigurationProperties(LeaksProperties.class)
 public class HttpClientLeakDetectionAutoConfiguration {
 
 	static final String TRACKER = "httpClientResponseLeakTracker";
@@ -46,8 +47,8 @@ public class HttpClientLeakDetectionAutoConfiguration {
 
 	@Bean(TRACKER)
 	@ConditionalOnMissingBean(name = TRACKER)
-	LeakTracker httpClientResponseLeakTracker(HandleHygieneProperties properties) {
-		HttpClientLeaks leaks = properties.getLeaks().getHttpClient();
+	LeakTracker httpClientResponseLeakTracker(LeaksProperties properties) {
+		LeaksProperties.HttpClient leaks = properties.getHttpClient();
 		LeakTracker tracker = new LeakTracker("http.client.response", new LeakTrackerSettings(leaks.getSampling(),
 				leaks.getMaxOpenAge(), leaks.isCloseLeaked(), MAX_SITES, STACK_DEPTH),
 				new CallSites(NOT_CALL_SITES, STACK_DEPTH));

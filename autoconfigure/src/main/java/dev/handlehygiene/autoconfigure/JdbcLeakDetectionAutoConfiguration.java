@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +25,8 @@ import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
-@ConditionalOnBooleanProperty(name = "handle-hygiene.leaks.jdbc.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = LeaksProperties.JDBC_ENABLED, matchIfMissing = true)
+@EnableConfigurationProperties(LeaksProperties.class)
 public class JdbcLeakDetectionAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(JdbcLeakDetectionAutoConfiguration.class);

@@ -1,6 +1,5 @@
 package dev.handlehygiene.autoconfigure;
 
-import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -20,15 +19,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-import dev.handlehygiene.actuate.AppliedDefaults;
-import dev.handlehygiene.actuate.HikariSettingsAuditor;
-import dev.handlehygiene.actuate.HttpClientSettingsAuditor;
-import dev.handlehygiene.actuate.JettySettingsAuditor;
-import dev.handlehygiene.actuate.SettingOrigins;
-import dev.handlehygiene.actuate.SettingsAudit;
-import dev.handlehygiene.actuate.SettingsAuditLogger;
-import dev.handlehygiene.actuate.SettingsAuditor;
-import dev.handlehygiene.actuate.TomcatSettingsAuditor;
+import dev.handlehygiene.audit.AppliedDefaults;
+import dev.handlehygiene.audit.HikariSettingsAuditor;
+import dev.handlehygiene.audit.HttpClientSettingsAuditor;
+import dev.handlehygiene.audit.JettySettingsAuditor;
+import dev.handlehygiene.audit.SettingOrigins;
+import dev.handlehygiene.audit.SettingsAudit;
+import dev.handlehygiene.audit.SettingsAuditLogger;
+import dev.handlehygiene.audit.SettingsAuditor;
+import dev.handlehygiene.audit.TomcatSettingsAuditor;
+import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
@@ -98,10 +98,10 @@ public class SettingsAuditAutoConfiguration {
 		@Order(3)
 		HttpClientSettingsAuditor httpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder, SettingOrigins origins,
-				HandleHygieneProperties properties, ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
-			Duration applied = leaseTimeout.getIfAvailable() != null
-					? properties.getDefaults().getHttpClient().getPoolLeaseTimeout() : null;
-			return new HttpClientSettingsAuditor(settings, builder, origins, applied);
+				ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
+			PoolLeaseTimeoutCustomizer applied = leaseTimeout.getIfAvailable();
+			return new HttpClientSettingsAuditor(settings, builder, origins,
+					(applied != null) ? applied.leaseTimeout() : null);
 		}
 
 	}

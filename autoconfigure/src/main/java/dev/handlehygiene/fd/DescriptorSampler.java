@@ -42,13 +42,14 @@ public final class DescriptorSampler {
 	/**
 	 * A sampler on a given clock, for tests that feed a series through {@link #record(long, long, long)}.
 	 * @param probe where counts come from
-	 * @param interval how often to sample, positive
+	 * @param interval how often to sample, at least 1 ms
 	 * @param window how much time the trend covers, at least 3 intervals
 	 * @param clockMillis the time in milliseconds, on any monotonic scale
 	 */
 	public DescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window, LongSupplier clockMillis) {
-		if (interval.isNegative() || interval.isZero()) {
-			throw new IllegalArgumentException("The sample interval must be positive, got " + interval);
+		// scheduled in whole milliseconds, so anything shorter would divide by zero below
+		if (interval.toMillis() < 1) {
+			throw new IllegalArgumentException("The sample interval must be at least 1 ms, got " + interval);
 		}
 		long capacity = window.toMillis() / interval.toMillis();
 		if (capacity < 3) {

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.handlehygiene.audit.AuditedSetting;
+import dev.handlehygiene.audit.SettingsAudit;
 
 /**
  * Hikari with the starter: the auto-configured pool gets the bounded borrow wait and leak detection; a pool the

@@ -24,6 +24,8 @@ import dev.handlehygiene.leak.Gc;
 import dev.handlehygiene.leak.LeakTracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.handlehygiene.leak.CallSites;
+import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
  * Response tracking on a real server, through the auto-configured {@link RestClient.Builder} (the JDK client here).

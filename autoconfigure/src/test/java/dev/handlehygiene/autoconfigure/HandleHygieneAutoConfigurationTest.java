@@ -22,7 +22,7 @@ import dev.handlehygiene.actuate.FdLeaksEndpointWebExtension;
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
 import dev.handlehygiene.actuate.ProbeFileDescriptorMetrics;
 import dev.handlehygiene.actuate.LeakReports;
-import dev.handlehygiene.actuate.SettingsAudit;
+import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
@@ -66,7 +66,7 @@ class HandleHygieneAutoConfigurationTest {
 				.doesNotHaveBean(HealthIndicator.class)
 				.doesNotHaveBean(FdLeaksEndpoint.class)
 				.doesNotHaveBean(ProbeFileDescriptorMetrics.class)
-				.doesNotHaveBean(HandleHygieneProperties.class));
+				.doesNotHaveBean(FdProperties.class));
 	}
 
 	@Test

@@ -47,7 +47,7 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 	@Test
 	void samplesOneResponseInAHundredByDefault() {
 		this.runner.run((context) -> assertThat(
-				context.getBean(HandleHygieneProperties.class).getLeaks().getHttpClient().getSampling())
+				context.getBean(LeaksProperties.class).getHttpClient().getSampling())
 			.isEqualTo(0.01));
 	}
 
@@ -58,9 +58,7 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 					"handle-hygiene.leaks.http-client.max-open-age=5s",
 					"handle-hygiene.leaks.http-client.close-leaked=false")
 			.run((context) -> {
-				HandleHygieneProperties.HttpClientLeaks leaks = context.getBean(HandleHygieneProperties.class)
-					.getLeaks()
-					.getHttpClient();
+				LeaksProperties.HttpClient leaks = context.getBean(LeaksProperties.class).getHttpClient();
 				assertThat(leaks.getSampling()).isEqualTo(0.25);
 				assertThat(leaks.getMaxOpenAge()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(leaks.isCloseLeaked()).isFalse();

@@ -1,4 +1,4 @@
-package dev.handlehygiene.actuate;
+package dev.handlehygiene.audit;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -31,7 +31,7 @@ public record AuditedSetting(String key, String value, String origin, String ver
 	 * The same setting without its value.
 	 * @return a copy with {@code value} left out
 	 */
-	AuditedSetting withoutValue() {
+	public AuditedSetting withoutValue() {
 		return new AuditedSetting(this.key, null, this.origin, this.verdict, this.object);
 	}
 

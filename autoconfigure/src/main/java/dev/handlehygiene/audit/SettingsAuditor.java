@@ -1,4 +1,4 @@
-package dev.handlehygiene.actuate;
+package dev.handlehygiene.audit;
 
 import java.util.List;
 

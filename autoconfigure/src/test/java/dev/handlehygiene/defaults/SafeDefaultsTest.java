@@ -1,11 +1,11 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.defaults;
 
 import java.util.EnumSet;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.handlehygiene.autoconfigure.SafeDefaults.Group;
+import dev.handlehygiene.defaults.SafeDefaults.Group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.handlehygiene.actuate;
+package dev.handlehygiene.audit;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
+import dev.handlehygiene.defaults.SafeDefaults;
 
 /**
  * Says where the value of a property came from: the starter's defaults, the application (and which of its property
@@ -13,9 +14,6 @@ import org.springframework.core.env.PropertySource;
  * {@code SERVER_TOMCAT_CONNECTIONTIMEOUT} in the environment is found for {@code server.tomcat.connection-timeout}.
  */
 public class SettingOrigins {
-
-	/** The name of the property source that holds the starter's defaults. */
-	public static final String DEFAULTS_SOURCE = "handleHygieneDefaults";
 
 	public static final String HANDLE_HYGIENE_DEFAULT = "handle-hygiene default";
 
@@ -39,7 +37,7 @@ public class SettingOrigins {
 		if (source == null) {
 			return FRAMEWORK_DEFAULT;
 		}
-		return DEFAULTS_SOURCE.equals(source.getName()) ? HANDLE_HYGIENE_DEFAULT
+		return SafeDefaults.PROPERTY_SOURCE_NAME.equals(source.getName()) ? HANDLE_HYGIENE_DEFAULT
 				: "application (" + source.getName() + ")";
 	}
 
@@ -50,7 +48,7 @@ public class SettingOrigins {
 	 */
 	public boolean isHandleHygieneDefault(String key) {
 		PropertySource<?> source = sourceOf(key);
-		return source != null && DEFAULTS_SOURCE.equals(source.getName());
+		return source != null && SafeDefaults.PROPERTY_SOURCE_NAME.equals(source.getName());
 	}
 
 	private PropertySource<?> sourceOf(String key) {

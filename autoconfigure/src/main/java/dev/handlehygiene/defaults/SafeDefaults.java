@@ -1,12 +1,11 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.defaults;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-
-import dev.handlehygiene.actuate.SettingOrigins;
 
 /**
  * The safe defaults: bounded waits everywhere a descriptor can be pinned, connection limits that leave the server
@@ -15,9 +14,13 @@ import dev.handlehygiene.actuate.SettingOrigins;
 public final class SafeDefaults {
 
 	/** The name of the property source the defaults are added as, last, so that anything the application sets wins. */
-	public static final String PROPERTY_SOURCE_NAME = SettingOrigins.DEFAULTS_SOURCE;
+	public static final String PROPERTY_SOURCE_NAME = "handleHygieneDefaults";
 
-	static final String LIVENESS_GROUP = "management.endpoint.health.group.liveness.include";
+	/**
+	 * How long a call waits to lease a pooled Apache HttpClient 5 connection; HttpClient's own 3 minutes turn an
+	 * unclosed response (it keeps its lease) into a hang of every later call.
+	 */
+	public static final Duration POOL_LEASE_TIMEOUT = Duration.ofSeconds(10);
 
 	/** Tomcat's own cap; never go above it, whatever the descriptor limit. */
 	private static final long MAX_CONNECTIONS_CAP = 8192;
@@ -25,12 +28,13 @@ public final class SafeDefaults {
 	/** The groups, each with its own switch {@code handle-hygiene.defaults.<name>.enabled}. */
 	public enum Group {
 
-		SERVER("server"), HTTP_CLIENT("http-client"), HIKARI("hikari"), PROBES("probes");
+		SERVER(DefaultKeys.SERVER_ENABLED), HTTP_CLIENT(DefaultKeys.HTTP_CLIENT_ENABLED),
+		HIKARI(DefaultKeys.HIKARI_ENABLED), PROBES(DefaultKeys.PROBES_ENABLED);
 
-		private final String name;
+		private final String switchProperty;
 
-		Group(String name) {
-			this.name = name;
+		Group(String switchProperty) {
+			this.switchProperty = switchProperty;
 		}
 
 		/**
@@ -38,7 +42,7 @@ public final class SafeDefaults {
 		 * @return for example {@code handle-hygiene.defaults.http-client.enabled}
 		 */
 		public String switchProperty() {
-			return "handle-hygiene.defaults." + this.name + ".enabled";
+			return this.switchProperty;
 		}
 
 	}
@@ -59,31 +63,31 @@ public final class SafeDefaults {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		if (groups.contains(Group.SERVER)) {
 			// bounded wait for the request line: a slow or idle client gives its socket back
-			defaults.put("server.tomcat.connection-timeout", "10s");
+			defaults.put(DefaultKeys.TOMCAT_CONNECTION_TIMEOUT, "10s");
 			// longer than common load-balancer idle timeouts (60 s), still bounded
-			defaults.put("server.tomcat.keep-alive-timeout", "100s");
-			defaults.put("server.jetty.connection-idle-timeout", "30s");
+			defaults.put(DefaultKeys.TOMCAT_KEEP_ALIVE_TIMEOUT, "100s");
+			defaults.put(DefaultKeys.JETTY_IDLE_TIMEOUT, "30s");
 			if (softDescriptorLimit > 0) {
 				// the server alone cannot take more than half of the descriptor table
 				String maxConnections = String.valueOf(Math.min(MAX_CONNECTIONS_CAP, softDescriptorLimit / 2));
-				defaults.put("server.tomcat.max-connections", maxConnections);
-				defaults.put("server.jetty.max-connections", maxConnections);
+				defaults.put(DefaultKeys.TOMCAT_MAX_CONNECTIONS, maxConnections);
+				defaults.put(DefaultKeys.JETTY_MAX_CONNECTIONS, maxConnections);
 			}
 		}
 		if (groups.contains(Group.HTTP_CLIENT)) {
-			defaults.put("spring.http.clients.connect-timeout", "5s");
+			defaults.put(DefaultKeys.CLIENT_CONNECT_TIMEOUT, "5s");
 			// a hung upstream cannot pin a socket forever
-			defaults.put("spring.http.clients.read-timeout", "30s");
+			defaults.put(DefaultKeys.CLIENT_READ_TIMEOUT, "30s");
 		}
 		if (groups.contains(Group.HIKARI)) {
 			// fail fast when the pool is exhausted (a leak) instead of queueing for 30 s
-			defaults.put("spring.datasource.hikari.connection-timeout", "10000");
+			defaults.put(DefaultKeys.HIKARI_CONNECTION_TIMEOUT, "10000");
 			// HikariCP's maintainer advises 1 to 2 minutes to avoid false positives
-			defaults.put("spring.datasource.hikari.leak-detection-threshold", "60000");
+			defaults.put(DefaultKeys.HIKARI_LEAK_DETECTION, "60000");
 		}
-		if (groups.contains(Group.PROBES) && !alreadySet.test(LIVENESS_GROUP)) {
+		if (groups.contains(Group.PROBES) && !alreadySet.test(DefaultKeys.LIVENESS_GROUP)) {
 			// descriptor exhaustion is a reason to restart; external systems are not
-			defaults.put(LIVENESS_GROUP, "livenessState,fileDescriptors");
+			defaults.put(DefaultKeys.LIVENESS_GROUP, "livenessState,fileDescriptors");
 		}
 		return defaults;
 	}
@@ -92,7 +96,7 @@ public final class SafeDefaults {
 	 * All groups.
 	 * @return a new, modifiable set of every group
 	 */
-	static Set<Group> allGroups() {
+	public static Set<Group> allGroups() {
 		return EnumSet.allOf(Group.class);
 	}
 

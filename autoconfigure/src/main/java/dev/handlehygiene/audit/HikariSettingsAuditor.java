@@ -1,4 +1,4 @@
-package dev.handlehygiene.actuate;
+package dev.handlehygiene.audit;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,14 +10,13 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
  * Reads the timeouts and leak detection of every {@link HikariDataSource} in the context, including pools the
  * application built by hand, whose settings no property reaches.
  */
 public class HikariSettingsAuditor implements SettingsAuditor {
-
-	private static final String PREFIX = "spring.datasource.hikari.";
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -51,7 +50,7 @@ public class HikariSettingsAuditor implements SettingsAuditor {
 	}
 
 	private AuditedSetting setting(String name, long millis, String verdict, boolean bound, String object) {
-		String key = PREFIX + name;
+		String key = DefaultKeys.HIKARI_PREFIX + name;
 		String origin = bound ? this.origins.of(key) : SettingOrigins.LIVE_OBJECT;
 		return new AuditedSetting(key, SettingVerdicts.millis(millis), origin, verdict, object);
 	}

@@ -1,4 +1,4 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.defaults;
 
 import java.util.ArrayList;
 import java.util.List;

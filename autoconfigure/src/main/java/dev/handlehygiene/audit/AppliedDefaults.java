@@ -1,8 +1,9 @@
-package dev.handlehygiene.actuate;
+package dev.handlehygiene.audit;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import dev.handlehygiene.defaults.SafeDefaults;
 
 /**
  * Counts the safe defaults actually in force: those whose value no other property source overrides.
@@ -23,7 +24,7 @@ public class AppliedDefaults {
 	 * @return the count; 0 when the defaults are switched off
 	 */
 	public int count() {
-		PropertySource<?> defaults = this.environment.getPropertySources().get(SettingOrigins.DEFAULTS_SOURCE);
+		PropertySource<?> defaults = this.environment.getPropertySources().get(SafeDefaults.PROPERTY_SOURCE_NAME);
 		if (!(defaults instanceof EnumerablePropertySource<?> enumerable)) {
 			return 0;
 		}

@@ -1,4 +1,4 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.defaults;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ public class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Binder binder = Binder.get(environment);
-		if (!isOn(binder, "handle-hygiene.enabled") || !isOn(binder, "handle-hygiene.defaults.enabled")
+		if (!isOn(binder, DefaultKeys.STARTER_ENABLED) || !isOn(binder, DefaultKeys.DEFAULTS_ENABLED)
 				|| environment.getPropertySources().contains(SafeDefaults.PROPERTY_SOURCE_NAME)) {
 			return;
 		}

@@ -1,4 +1,4 @@
-package dev.handlehygiene.actuate;
+package dev.handlehygiene.audit;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,15 +7,13 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
  * Reads the connect and read timeouts that auto-configured {@code RestClient} and {@code RestTemplate} builders
  * apply, from the {@link HttpClientSettings} bean, and the pool lease timeout when Apache HttpClient 5 is the client.
  */
 public class HttpClientSettingsAuditor implements SettingsAuditor {
-
-	/** The property that sets {@link #audit() the pool lease timeout}. */
-	public static final String POOL_LEASE_TIMEOUT = "handle-hygiene.defaults.http-client.pool-lease-timeout";
 
 	/** Apache HttpClient 5's own lease timeout, in force when the starter's default is switched off. */
 	private static final Duration HTTP_CLIENT_LEASE_TIMEOUT = Duration.ofMinutes(3);
@@ -52,11 +50,11 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 		}
 		String object = "HttpClientSettings (" + clientName() + ")";
 		List<AuditedSetting> audited = new ArrayList<>();
-		audited.add(setting("spring.http.clients.connect-timeout", current.connectTimeout(), object));
-		audited.add(setting("spring.http.clients.read-timeout", current.readTimeout(), object));
+		audited.add(setting(DefaultKeys.CLIENT_CONNECT_TIMEOUT, current.connectTimeout(), object));
+		audited.add(setting(DefaultKeys.CLIENT_READ_TIMEOUT, current.readTimeout(), object));
 		if ("HttpComponents".equals(clientName())) {
 			Duration lease = (this.poolLeaseTimeout != null) ? this.poolLeaseTimeout : HTTP_CLIENT_LEASE_TIMEOUT;
-			audited.add(new AuditedSetting(POOL_LEASE_TIMEOUT, SettingVerdicts.duration(lease), leaseTimeoutOrigin(),
+			audited.add(new AuditedSetting(DefaultKeys.POOL_LEASE_TIMEOUT, SettingVerdicts.duration(lease), leaseTimeoutOrigin(),
 					SettingVerdicts.clientTimeout(lease), "Apache HttpClient 5 connection pool"));
 		}
 		return audited;
@@ -72,7 +70,7 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 			return SettingOrigins.FRAMEWORK_DEFAULT;
 		}
 		// the starter's own property: when nobody set it, its default is the starter's
-		String origin = this.origins.of(POOL_LEASE_TIMEOUT);
+		String origin = this.origins.of(DefaultKeys.POOL_LEASE_TIMEOUT);
 		return SettingOrigins.FRAMEWORK_DEFAULT.equals(origin) ? SettingOrigins.HANDLE_HYGIENE_DEFAULT : origin;
 	}
 

@@ -1,4 +1,4 @@
-package dev.handlehygiene.actuate;
+package dev.handlehygiene.audit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 
 import dev.handlehygiene.fd.FileDescriptorProbe;
+import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
  * Reads the idle timeout of every connector of the running Jetty, and its connection cap (a
@@ -43,13 +44,13 @@ public class JettySettingsAuditor implements SettingsAuditor {
 			if (connector instanceof AbstractConnector network) {
 				String object = "Jetty connector " + network.getName();
 				long idle = network.getIdleTimeout();
-				settings.add(setting("server.jetty.connection-idle-timeout", SettingVerdicts.millis(idle),
+				settings.add(setting(DefaultKeys.JETTY_IDLE_TIMEOUT, SettingVerdicts.millis(idle),
 						SettingVerdicts.timeout(idle), object));
 			}
 		}
 		NetworkConnectionLimit limit = server.getBean(NetworkConnectionLimit.class);
 		int max = (limit != null) ? limit.getMaxNetworkConnectionCount() : -1;
-		settings.add(setting("server.jetty.max-connections", String.valueOf(max),
+		settings.add(setting(DefaultKeys.JETTY_MAX_CONNECTIONS, String.valueOf(max),
 				SettingVerdicts.maxConnections(max, this.probe.limit()), "Jetty server"));
 		return settings;
 	}

@@ -1,4 +1,4 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.defaults;
 
 import java.time.Duration;
 
@@ -11,13 +11,21 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
  * lease, so once a route's few connections are all held, later calls would otherwise wait HttpClient's default of 3
  * minutes each instead of failing.
  */
-class PoolLeaseTimeoutCustomizer
+public class PoolLeaseTimeoutCustomizer
 		implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> {
 
 	private final Duration leaseTimeout;
 
-	PoolLeaseTimeoutCustomizer(Duration leaseTimeout) {
+	public PoolLeaseTimeoutCustomizer(Duration leaseTimeout) {
 		this.leaseTimeout = leaseTimeout;
+	}
+
+	/**
+	 * The lease wait applied, for the audit.
+	 * @return the timeout
+	 */
+	public Duration leaseTimeout() {
+		return this.leaseTimeout;
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.handlehygiene.actuate;
+package dev.handlehygiene.audit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 
 import dev.handlehygiene.fd.FileDescriptorProbe;
+import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
  * Reads the timeouts and the connection cap of every connector of the running Tomcat.
@@ -39,10 +40,10 @@ public class TomcatSettingsAuditor implements SettingsAuditor {
 			if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
 				// Tomcat quotes the name for JMX
 				String object = "Tomcat connector " + protocol.getName().replace("\"", "");
-				settings.add(timeout("server.tomcat.connection-timeout", protocol.getConnectionTimeout(), object));
-				settings.add(timeout("server.tomcat.keep-alive-timeout", protocol.getKeepAliveTimeout(), object));
+				settings.add(timeout(DefaultKeys.TOMCAT_CONNECTION_TIMEOUT, protocol.getConnectionTimeout(), object));
+				settings.add(timeout(DefaultKeys.TOMCAT_KEEP_ALIVE_TIMEOUT, protocol.getKeepAliveTimeout(), object));
 				int max = protocol.getMaxConnections();
-				settings.add(setting("server.tomcat.max-connections", String.valueOf(max),
+				settings.add(setting(DefaultKeys.TOMCAT_MAX_CONNECTIONS, String.valueOf(max),
 						SettingVerdicts.maxConnections(max, this.probe.limit()), object));
 			}
 		}

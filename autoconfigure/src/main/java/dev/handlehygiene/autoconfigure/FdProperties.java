@@ -1,0 +1,107 @@
+package dev.handlehygiene.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.handlehygiene.fd.UsageThresholds;
+
+/**
+ * Reading the descriptor count: the usage thresholds of the health indicator and the growth trend, under
+ * {@code handle-hygiene.fd}.
+ */
+@ConfigurationProperties(FdProperties.PREFIX)
+public class FdProperties implements InitializingBean {
+
+	static final String PREFIX = "handle-hygiene.fd";
+
+	/**
+	 * Share of the descriptor limit (open / limit) at which health reports level 'warning' while staying UP.
+	 */
+	private double warningUsage = 0.70;
+
+	/**
+	 * Share of the descriptor limit (open / limit) at which health is DOWN.
+	 */
+	private double criticalUsage = 0.90;
+
+	/**
+	 * How often the trend sampler reads the open count.
+	 */
+	private Duration sampleInterval = Duration.ofSeconds(10);
+
+	/**
+	 * How much time the growth trend covers; it holds trend-window / sample-interval samples.
+	 */
+	private Duration trendWindow = Duration.ofMinutes(10);
+
+	/**
+	 * Health is DOWN when the growth trend projects the limit within this time.
+	 */
+	private Duration exhaustionHorizon = Duration.ofMinutes(15);
+
+	public double getWarningUsage() {
+		return this.warningUsage;
+	}
+
+	public void setWarningUsage(double warningUsage) {
+		this.warningUsage = warningUsage;
+	}
+
+	public double getCriticalUsage() {
+		return this.criticalUsage;
+	}
+
+	public void setCriticalUsage(double criticalUsage) {
+		this.criticalUsage = criticalUsage;
+	}
+
+	public Duration getSampleInterval() {
+		return this.sampleInterval;
+	}
+
+	public void setSampleInterval(Duration sampleInterval) {
+		this.sampleInterval = sampleInterval;
+	}
+
+	public Duration getTrendWindow() {
+		return this.trendWindow;
+	}
+
+	public void setTrendWindow(Duration trendWindow) {
+		this.trendWindow = trendWindow;
+	}
+
+	public Duration getExhaustionHorizon() {
+		return this.exhaustionHorizon;
+	}
+
+	public void setExhaustionHorizon(Duration exhaustionHorizon) {
+		this.exhaustionHorizon = exhaustionHorizon;
+	}
+
+	/**
+	 * The thresholds the health indicator and the endpoint judge usage by.
+	 * @return the warning and critical shares
+	 */
+	UsageThresholds thresholds() {
+		return new UsageThresholds(this.warningUsage, this.criticalUsage);
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		PropertyChecks.requireWithin(PREFIX + ".critical-usage", this.criticalUsage, 0, false, 1,
+				"a share of the descriptor limit above 0 and at most 1, such as 0.9");
+		PropertyChecks.requireWithin(PREFIX + ".warning-usage", this.warningUsage, 0, false,
+				Math.nextDown(this.criticalUsage), "a share of the descriptor limit above 0 and below "
+						+ PREFIX + ".critical-usage (" + this.criticalUsage + "), such as 0.7");
+		PropertyChecks.requirePositive(PREFIX + ".sample-interval", this.sampleInterval, "10s");
+		// three samples are the fewest through which a line says more than "it went up once"
+		PropertyChecks.requireAtLeast(PREFIX + ".trend-window", this.trendWindow, this.sampleInterval.multipliedBy(3),
+				"a duration of at least 3 x " + PREFIX + ".sample-interval ("
+						+ PropertyChecks.print(this.sampleInterval.multipliedBy(3)) + "), such as 10m");
+		PropertyChecks.requirePositive(PREFIX + ".exhaustion-horizon", this.exhaustionHorizon, "15m");
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.handlehygiene.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tracking of resources that must be closed, under {@code handle-hygiene.leaks}.
+ */
+@ConfigurationProperties(LeaksProperties.PREFIX)
+public class LeaksProperties implements InitializingBean {
+
+	static final String PREFIX = "handle-hygiene.leaks";
+
+	static final String HTTP_CLIENT_ENABLED = PREFIX + ".http-client.enabled";
+
+	static final String JDBC_ENABLED = PREFIX + ".jdbc.enabled";
+
+	private final HttpClient httpClient = new HttpClient();
+
+	private final Jdbc jdbc = new Jdbc();
+
+	public HttpClient getHttpClient() {
+		return this.httpClient;
+	}
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		PropertyChecks.requireWithin(PREFIX + ".http-client.sampling", this.httpClient.sampling, 0, true, 1,
+				"a share of responses from 0.0 to 1.0, such as 0.01");
+		PropertyChecks.requirePositive(PREFIX + ".http-client.max-open-age", this.httpClient.maxOpenAge, "60s");
+	}
+
+	/**
+	 * Responses of RestClient and RestTemplate.
+	 */
+	public static class HttpClient {
+
+		/**
+		 * Whether to track RestClient and RestTemplate responses and report those never closed.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Share of responses whose call site (stack) is captured, 0.0 to 1.0. Every response is counted; a leak whose
+		 * stack was not captured is listed under "(call site not sampled)".
+		 */
+		private double sampling = 0.01;
+
+		/**
+		 * How long a response may stay open before it is reported as a suspected leak.
+		 */
+		private Duration maxOpenAge = Duration.ofSeconds(60);
+
+		/**
+		 * Whether to close the underlying response of a wrapper found unreachable and unclosed, releasing its
+		 * connection.
+		 */
+		private boolean closeLeaked = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getSampling() {
+			return this.sampling;
+		}
+
+		public void setSampling(double sampling) {
+			this.sampling = sampling;
+		}
+
+		public Duration getMaxOpenAge() {
+			return this.maxOpenAge;
+		}
+
+		public void setMaxOpenAge(Duration maxOpenAge) {
+			this.maxOpenAge = maxOpenAge;
+		}
+
+		public boolean isCloseLeaked() {
+			return this.closeLeaked;
+		}
+
+		public void setCloseLeaked(boolean closeLeaked) {
+			this.closeLeaked = closeLeaked;
+		}
+
+	}
+
+	/**
+	 * HikariCP connections held past the pool's leak detection threshold.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Whether to capture HikariCP's leak reports ("Connection leak detection triggered") from Logback or Log4j2
+		 * as the handle.hygiene.leaks counter and the leaks.jdbc endpoint section.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}
