@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -18,9 +19,9 @@ import dev.handlehygiene.fd.DescriptorType;
 import dev.handlehygiene.fd.DescriptorUsage;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
-import dev.handlehygiene.fd.UsageThresholds;
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
+import dev.handlehygiene.fd.UsageThresholds;
 
 /**
  * {@code /actuator/fdleaks}: what the process has open, by type, file and TCP state and remote, and how close it is
@@ -142,7 +143,8 @@ public class FdLeaksEndpoint {
 		if (report.hiddenDetails() != null && !COUNTS_ONLY.contains(section)) {
 			body.put("hiddenDetails", report.hiddenDetails());
 		}
-		return body;
+		// actuator output: written by the endpoint's mapper, not the application's
+		return OperationResponseBody.of(body);
 	}
 
 	/**

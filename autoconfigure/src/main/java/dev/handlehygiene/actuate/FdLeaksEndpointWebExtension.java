@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -53,7 +54,7 @@ public class FdLeaksEndpointWebExtension {
 		error.put("error", "Not Found");
 		error.put("message", "No fdleaks section '" + section + "'; the sections are "
 				+ String.join(", ", FdLeaksEndpoint.sectionNames()));
-		return new WebEndpointResponse<>(error, WebEndpointResponse.STATUS_NOT_FOUND);
+		return new WebEndpointResponse<>(OperationResponseBody.of(error), WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
 }

@@ -5,11 +5,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
 import dev.handlehygiene.fd.PathCount;
 import dev.handlehygiene.audit.AuditedSetting;
 
 /**
- * The body of {@code GET /actuator/fdleaks}. Absent fields are omitted: an unknown count, a hidden detail.
+ * The body of {@code GET /actuator/fdleaks}. Absent fields are omitted: an unknown count, a hidden detail. Actuator
+ * output, so the endpoint's own JSON mapper writes it, whatever the application's {@code spring.jackson.*}.
  *
  * @param status {@code ok}, {@code warning}, {@code critical} or {@code unsupported}
  * @param open open descriptors
@@ -28,6 +31,6 @@ import dev.handlehygiene.audit.AuditedSetting;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FdLeaksReport(String status, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
-		Map<String, Integer> types, TcpReport tcp, List<PathCount> files, Map<String, Object> leaks, List<AuditedSetting> settings,
-		TrendReport trend, String hiddenDetails, String inventoryError) {
+		Map<String, Integer> types, TcpReport tcp, List<PathCount> files, Map<String, LeakReport> leaks, List<AuditedSetting> settings,
+		TrendReport trend, String hiddenDetails, String inventoryError) implements OperationResponseBody {
 }

@@ -1,15 +1,18 @@
 package dev.handlehygiene.actuate;
 
-import io.micrometer.core.instrument.Counter;
+import java.util.List;
+
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import dev.handlehygiene.leak.LeakTracker;
+import dev.handlehygiene.leak.LeakSource;
 
 /**
- * {@code handle.hygiene.leaks} (counter) and {@code handle.hygiene.tracked.open} (gauge) for one tracker, tagged
- * with its resource.
+ * {@code handle.hygiene.leaks} (a counter per resource and pool) and {@code handle.hygiene.tracked.open} (a gauge per
+ * resource whose source tracks open ones), for every leak source. The counters read each source's own totals, so
+ * leaks reported before binding count, and none is lost between binding and the first report.
  */
 public class LeakMeters implements MeterBinder {
 
@@ -17,35 +20,38 @@ public class LeakMeters implements MeterBinder {
 
 	static final String TRACKED_OPEN = "handle.hygiene.tracked.open";
 
-	static final String POOL = "pool";
-
 	/** One description for every meter of the name, whatever the resource: a registry keeps one per name. */
 	static final String LEAKS_DESCRIPTION = "Resources found unreachable without being closed, or, for JDBC connections,"
 			+ " held past the pool's leak detection threshold";
 
-	/** The {@code pool} tag of resources that do not come from a pool. */
-	static final String NO_POOL = "none";
+	private final List<LeakSource> sources;
 
-	private final LeakTracker tracker;
-
-	public LeakMeters(LeakTracker tracker) {
-		this.tracker = tracker;
+	public LeakMeters(List<LeakSource> sources) {
+		this.sources = List.copyOf(sources);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Counter leaks = Counter.builder(LEAKS)
-			.tag("resource", this.tracker.resource())
-			// the JDBC counter of the same name is per pool; Prometheus wants one set of tag keys per name
-			.tag(POOL, NO_POOL)
+		for (LeakSource source : this.sources) {
+			// a pool's counter appears with its first leak, because only a leak names the pool; listening first and
+			// then registering the pools known so far misses none, and registering twice returns the same meter
+			source.addListener((leak) -> counter(registry, source, leak.pool()));
+			source.pools().forEach((pool) -> counter(registry, source, pool));
+			if (source.open() >= 0) {
+				Gauge.builder(TRACKED_OPEN, source, LeakSource::open)
+					.tag("resource", source.resource())
+					.description("Tracked resources open now")
+					.register(registry);
+			}
+		}
+	}
+
+	private static void counter(MeterRegistry registry, LeakSource source, String pool) {
+		FunctionCounter.builder(LEAKS, source, (counted) -> counted.leaked(pool))
+			.tag("resource", source.resource())
+			// every meter of the name carries the same tag keys, as Prometheus wants
+			.tag("pool", pool)
 			.description(LEAKS_DESCRIPTION)
-			.register(registry);
-		// leaks found before binding count too
-		leaks.increment(this.tracker.leaked());
-		this.tracker.addListener((leak) -> leaks.increment());
-		Gauge.builder(TRACKED_OPEN, this.tracker, LeakTracker::open)
-			.tag("resource", this.tracker.resource())
-			.description("Tracked resources open now")
 			.register(registry);
 	}
 

@@ -1,41 +1,38 @@
 package dev.handlehygiene.actuate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import dev.handlehygiene.jdbc.JdbcLeakRegistry;
-import dev.handlehygiene.leak.LeakTracker;
+import dev.handlehygiene.leak.LeakSource;
 
 /**
- * The {@code leaks} section of {@code /actuator/fdleaks}: each tracker present, under its name.
+ * The {@code leaks} section of {@code /actuator/fdleaks}: each leak source present, under its name.
  */
 public class LeakReports {
 
-	private final LeakTracker httpClient;
+	/** The section names of the starter's own resources; any other source is listed under its resource name. */
+	private static final Map<String, String> NAMES = Map.of("http.client.response", "httpClient", "jdbc.connection",
+			"jdbc");
 
-	private final JdbcLeakRegistry jdbc;
+	private final List<LeakSource> sources;
 
 	/**
-	 * @param httpClient the HTTP client response tracker, or {@code null} when response tracking is off
-	 * @param jdbc HikariCP's leak reports, or {@code null} when they are not captured
+	 * @param sources the sources, in report order
 	 */
-	public LeakReports(LeakTracker httpClient, JdbcLeakRegistry jdbc) {
-		this.httpClient = httpClient;
-		this.jdbc = jdbc;
+	public LeakReports(List<LeakSource> sources) {
+		this.sources = List.copyOf(sources);
 	}
 
 	/**
 	 * The section.
 	 * @param showDetails whether to include call sites and stacks
-	 * @return {@code {"httpClient": {...}, "jdbc": {...}}}, with only the parts present
+	 * @return {@code {"httpClient": {...}, "jdbc": {...}}}, with only the sources present
 	 */
-	public Map<String, Object> report(boolean showDetails) {
-		Map<String, Object> report = new LinkedHashMap<>();
-		if (this.httpClient != null) {
-			report.put("httpClient", TrackerReport.of(this.httpClient, showDetails));
-		}
-		if (this.jdbc != null) {
-			report.put("jdbc", JdbcLeakReport.of(this.jdbc, showDetails));
+	public Map<String, LeakReport> report(boolean showDetails) {
+		Map<String, LeakReport> report = new LinkedHashMap<>();
+		for (LeakSource source : this.sources) {
+			report.put(NAMES.getOrDefault(source.resource(), source.resource()), LeakReport.of(source, showDetails));
 		}
 		return report;
 	}

@@ -1,7 +1,6 @@
 package dev.handlehygiene.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -19,14 +18,13 @@ import dev.handlehygiene.fd.DescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
-import dev.handlehygiene.jdbc.JdbcLeakRegistry;
-import dev.handlehygiene.leak.LeakTracker;
+import dev.handlehygiene.leak.LeakSource;
 
 /**
  * The {@code fdleaks} endpoint, when it is available (exposed and not switched off).
  */
 @AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, SettingsAuditAutoConfiguration.class,
-		HttpClientLeakDetectionAutoConfiguration.class })
+		HttpClientLeakDetectionAutoConfiguration.class, JdbcLeakDetectionAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(FdLeaksEndpoint.class)
@@ -44,10 +42,8 @@ public class FdLeaksEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LeakReports leakReports(
-			@Qualifier(HttpClientLeakDetectionAutoConfiguration.TRACKER) ObjectProvider<LeakTracker> httpClient,
-			ObjectProvider<JdbcLeakRegistry> jdbc) {
-		return new LeakReports(httpClient.getIfAvailable(), jdbc.getIfAvailable());
+	LeakReports leakReports(ObjectProvider<LeakSource> sources) {
+		return new LeakReports(sources.orderedStream().toList());
 	}
 
 	@Bean

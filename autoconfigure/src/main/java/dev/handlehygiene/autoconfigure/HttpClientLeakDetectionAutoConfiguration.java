@@ -1,9 +1,5 @@
 package dev.handlehygiene.autoconfigure;
 
-import java.util.List;
-
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,10 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
-import dev.handlehygiene.actuate.LeakMeters;
 import dev.handlehygiene.http.LeakWarningLog;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.CallSites;
+import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
 import dev.handlehygiene.leak.LeakTrackerSettings;
 
@@ -35,10 +31,6 @@ public class HttpClientLeakDetectionAutoConfiguration {
 
 	static final String TRACKER = "httpClientResponseLeakTracker";
 
-	/** Frames that are never the call site: the tracker, the HTTP client stack, the JDK. */
-	private static final List<String> NOT_CALL_SITES = List.of("dev.handlehygiene.leak.", "dev.handlehygiene.http.",
-			"org.springframework.", "org.apache.hc.", "io.micrometer.", "java.", "javax.", "jdk.", "sun.", "com.sun.");
-
 	/** Frames kept per stored stack: enough to see the caller's caller, small enough to keep many sites. */
 	private static final int STACK_DEPTH = 32;
 
@@ -49,9 +41,9 @@ public class HttpClientLeakDetectionAutoConfiguration {
 	@ConditionalOnMissingBean(name = TRACKER)
 	LeakTracker httpClientResponseLeakTracker(LeaksProperties properties) {
 		LeaksProperties.HttpClient leaks = properties.getHttpClient();
-		LeakTracker tracker = new LeakTracker("http.client.response", new LeakTrackerSettings(leaks.getSampling(),
+		LeakTracker tracker = new LeakTracker(ResponseTrackingInterceptor.RESOURCE, new LeakTrackerSettings(leaks.getSampling(),
 				leaks.getMaxOpenAge(), leaks.isCloseLeaked(), MAX_SITES, STACK_DEPTH),
-				new CallSites(NOT_CALL_SITES, STACK_DEPTH));
+				new CallSites(FrameworkFrames.PREFIXES, STACK_DEPTH));
 		tracker.addListener(new LeakWarningLog());
 		return tracker;
 	}
@@ -74,17 +66,6 @@ public class HttpClientLeakDetectionAutoConfiguration {
 		@Bean
 		RestTemplateCustomizer responseTrackingRestTemplateCustomizer(ResponseTrackingInterceptor interceptor) {
 			return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	static class TrackerMeters {
-
-		@Bean
-		LeakMeters httpClientResponseLeakMeters(LeakTracker httpClientResponseLeakTracker) {
-			return new LeakMeters(httpClientResponseLeakTracker);
 		}
 
 	}

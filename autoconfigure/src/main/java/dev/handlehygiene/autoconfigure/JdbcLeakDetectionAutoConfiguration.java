@@ -1,6 +1,5 @@
 package dev.handlehygiene.autoconfigure;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -12,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.handlehygiene.actuate.JdbcLeakMeters;
 import dev.handlehygiene.jdbc.HikariLeakCapture;
 import dev.handlehygiene.jdbc.HikariLeakCaptures;
 import dev.handlehygiene.jdbc.JdbcLeakRegistry;
@@ -47,18 +45,6 @@ public class JdbcLeakDetectionAutoConfiguration {
 		logger.info("HikariCP's leak reports are not captured: SLF4J logs to neither Logback nor Log4j2, so"
 				+ " leaks.jdbc stays empty. HikariCP still logs them.");
 		return NotCaptured.INSTANCE;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	static class JdbcLeakMetersConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		JdbcLeakMeters jdbcLeakMeters(JdbcLeakRegistry jdbcLeakRegistry) {
-			return new JdbcLeakMeters(jdbcLeakRegistry);
-		}
-
 	}
 
 	/** Where the logging system is one the starter cannot listen to. */

@@ -17,6 +17,9 @@ import dev.handlehygiene.leak.LeakTracker;
  */
 public class ResponseTrackingInterceptor implements ClientHttpRequestInterceptor {
 
+	/** The resource name of HTTP client responses, in reports and meters. */
+	public static final String RESOURCE = "http.client.response";
+
 	private final LeakTracker tracker;
 
 	public ResponseTrackingInterceptor(LeakTracker tracker) {

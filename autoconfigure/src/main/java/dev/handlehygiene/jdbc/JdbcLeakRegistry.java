@@ -4,22 +4,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.handlehygiene.leak.CallSites;
+import dev.handlehygiene.leak.FrameworkFrames;
+import dev.handlehygiene.leak.Leak;
+import dev.handlehygiene.leak.LeakEvent;
+import dev.handlehygiene.leak.LeakListener;
+import dev.handlehygiene.leak.LeakSite;
+import dev.handlehygiene.leak.LeakSource;
 
 /**
  * The JDBC connection leaks HikariCP reported: every report is counted, the most recent are kept with their borrowing
  * site, so memory stays bounded whatever the leak rate. Thread-safe.
  */
-public final class JdbcLeakRegistry {
+public final class JdbcLeakRegistry implements LeakSource {
 
-	/** Never a borrowing site: the pool, the JDK, the frameworks that borrow on the application's behalf. */
-	public static final List<String> DEFAULT_IGNORED_PREFIXES = List.of("com.zaxxer.hikari.", "java.", "jdk.", "sun.",
-			"org.springframework.", "org.h2.", "dev.handlehygiene.jdbc.");
+	/** The resource name of JDBC connections, in reports and meters. */
+	public static final String RESOURCE = "jdbc.connection";
+
+	/** Never a borrowing site: the one list of framework frames. */
+	public static final List<String> DEFAULT_IGNORED_PREFIXES = FrameworkFrames.PREFIXES;
 
 	/** How many leaks {@link #leaks()} keeps by default. */
 	public static final int DEFAULT_MAX_STORED = 100;
@@ -39,10 +51,12 @@ public final class JdbcLeakRegistry {
 
 	private final LongAdder leaked = new LongAdder();
 
+	private final Map<String, LongAdder> leakedPerPool = new ConcurrentHashMap<>();
+
 	/** Oldest first, at most maxStored: dropping the oldest shifts the rest, cheap at the hundred or so kept. */
 	private final List<JdbcLeak> recent = new ArrayList<>();
 
-	private final List<JdbcLeakListener> listeners = new CopyOnWriteArrayList<>();
+	private final List<LeakListener> listeners = new CopyOnWriteArrayList<>();
 
 	public JdbcLeakRegistry() {
 		this(DEFAULT_MAX_STORED, DEFAULT_IGNORED_PREFIXES);
@@ -75,6 +89,7 @@ public final class JdbcLeakRegistry {
 		List<String> stack = frames.stream().limit(MAX_FRAMES).map(StackTraceElement::toString).toList();
 		JdbcLeak leak = new JdbcLeak((pool != null) ? pool : UNKNOWN_POOL, connection, thread,
 				(site != null) ? site : NO_SITE, stack, Instant.now(), null);
+		this.leakedPerPool.computeIfAbsent(leak.pool(), (name) -> new LongAdder()).increment();
 		this.leaked.increment();
 		synchronized (this.recent) {
 			this.recent.add(leak);
@@ -82,7 +97,15 @@ public final class JdbcLeakRegistry {
 				this.recent.remove(0);
 			}
 		}
-		notifyListeners(leak, false);
+		Leak reported = new Leak(RESOURCE, leak.pool(), leak.site(), connection, leak.stack(), false);
+		for (LeakListener listener : this.listeners) {
+			try {
+				listener.onLeak(reported);
+			}
+			catch (RuntimeException ex) {
+				// a listener's failure must not stop the others, nor HikariCP's housekeeper
+			}
+		}
 	}
 
 	/**
@@ -93,29 +116,81 @@ public final class JdbcLeakRegistry {
 	 * @param thread the thread that borrowed it
 	 */
 	public void returned(String connection, String thread) {
-		JdbcLeak returned = null;
 		synchronized (this.recent) {
 			for (int i = this.recent.size() - 1; i >= 0; i--) {
 				JdbcLeak leak = this.recent.get(i);
 				if (!leak.returned() && Objects.equals(leak.connection(), connection)
 						&& Objects.equals(leak.thread(), thread)) {
-					returned = leak.asReturnedAt(Instant.now());
-					this.recent.set(i, returned);
-					break;
+					this.recent.set(i, leak.asReturnedAt(Instant.now()));
+					return;
 				}
 			}
 		}
-		if (returned != null) {
-			notifyListeners(returned, true);
-		}
+	}
+
+	@Override
+	public String resource() {
+		return RESOURCE;
+	}
+
+	/**
+	 * Not tracked: HikariCP's own active-connections meter counts the connections out.
+	 * @return {@code -1}
+	 */
+	@Override
+	public long open() {
+		return -1;
+	}
+
+	/**
+	 * Reported connections, among those kept, not returned to their pool yet.
+	 * @return the count
+	 */
+	@Override
+	public long suspected() {
+		return leaks().stream().filter((leak) -> !leak.returned()).count();
 	}
 
 	/**
 	 * Leaks reported so far, kept or not.
 	 * @return the count
 	 */
+	@Override
 	public long leaked() {
 		return this.leaked.sum();
+	}
+
+	@Override
+	public long leaked(String pool) {
+		LongAdder count = this.leakedPerPool.get(pool);
+		return (count != null) ? count.sum() : 0;
+	}
+
+	@Override
+	public Set<String> pools() {
+		return Set.copyOf(this.leakedPerPool.keySet());
+	}
+
+	/**
+	 * The kept reports by pool and borrowing site, the site of the most recent report first.
+	 * @return a snapshot
+	 */
+	@Override
+	public List<LeakSite> sites() {
+		Map<List<String>, List<JdbcLeak>> bySite = new LinkedHashMap<>();
+		for (JdbcLeak leak : leaks()) {
+			bySite.computeIfAbsent(List.of(leak.pool(), leak.site()), (key) -> new ArrayList<>()).add(leak);
+		}
+		List<LeakSite> sites = new ArrayList<>();
+		bySite.forEach((key, leaks) -> {
+			List<LeakEvent> events = leaks.stream()
+				.map((leak) -> new LeakEvent(leak.connection(), leak.thread(), leak.detectedAt(), leak.returnedAt()))
+				.toList();
+			long stillOut = leaks.stream().filter((leak) -> !leak.returned()).count();
+			// the most recent report's stack stands for the site: the same site borrows along the same path
+			sites.add(new LeakSite(key.get(1), key.get(0), leaks.size(), stillOut, leaks.get(0).stack(), events));
+		});
+		return sites;
 	}
 
 	/**
@@ -130,28 +205,9 @@ public final class JdbcLeakRegistry {
 		}
 	}
 
-	/**
-	 * Adds a listener, told of every leak and return from now on.
-	 * @param listener the listener
-	 */
-	public void addListener(JdbcLeakListener listener) {
+	@Override
+	public void addListener(LeakListener listener) {
 		this.listeners.add(listener);
-	}
-
-	private void notifyListeners(JdbcLeak leak, boolean returned) {
-		for (JdbcLeakListener listener : this.listeners) {
-			try {
-				if (returned) {
-					listener.onReturned(leak);
-				}
-				else {
-					listener.onLeak(leak);
-				}
-			}
-			catch (RuntimeException ex) {
-				// a listener's failure must not stop the others, nor HikariCP's housekeeper
-			}
-		}
 	}
 
 }

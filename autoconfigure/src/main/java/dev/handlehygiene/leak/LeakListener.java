@@ -1,13 +1,14 @@
 package dev.handlehygiene.leak;
 
 /**
- * Told of every leak a {@link LeakTracker} confirms, on the tracker's cleaner thread: keep it short.
+ * Told of every leak a {@link LeakSource} reports, on the reporting thread (a cleaner, a pool's housekeeper): keep
+ * it short.
  */
 @FunctionalInterface
 public interface LeakListener {
 
 	/**
-	 * A tracked resource was found unreachable and not closed.
+	 * A resource was reported leaked.
 	 * @param leak the leak
 	 */
 	void onLeak(Leak leak);

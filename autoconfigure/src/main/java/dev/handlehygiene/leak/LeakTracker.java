@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * closed. Leaks are aggregated per call site, with a bounded number of sites and one stored stack per site, so memory
  * stays bounded whatever the leak rate; only resources still open are held.
  */
-public final class LeakTracker {
+public final class LeakTracker implements LeakSource {
 
 	/** The site of leaks whose stack was not sampled. */
 	public static final String UNSAMPLED_SITE = "(call site not sampled)";
@@ -78,6 +78,7 @@ public final class LeakTracker {
 	 * Adds a listener, told of every leak from now on.
 	 * @param listener the listener
 	 */
+	@Override
 	public void addListener(LeakListener listener) {
 		this.listeners.add(listener);
 	}
@@ -86,8 +87,19 @@ public final class LeakTracker {
 	 * The kind of resource tracked.
 	 * @return for example {@code http.client.response}
 	 */
+	@Override
 	public String resource() {
 		return this.resource;
+	}
+
+	@Override
+	public long leaked(String pool) {
+		return NO_POOL.equals(pool) ? leaked() : 0;
+	}
+
+	@Override
+	public Set<String> pools() {
+		return Set.of(NO_POOL);
 	}
 
 	/**
@@ -102,6 +114,7 @@ public final class LeakTracker {
 	 * Resources open now.
 	 * @return the count
 	 */
+	@Override
 	public long open() {
 		return this.open.size();
 	}
@@ -110,6 +123,7 @@ public final class LeakTracker {
 	 * Resources open for longer than the maximum open age, found without waiting for a GC. O(open).
 	 * @return the count
 	 */
+	@Override
 	public long suspected() {
 		long threshold = System.nanoTime() - this.settings.maxOpenAge().toNanos();
 		return this.open.stream().filter((handle) -> handle.openedNanos() < threshold).count();
@@ -119,6 +133,7 @@ public final class LeakTracker {
 	 * Resources found unreachable and not closed.
 	 * @return the count
 	 */
+	@Override
 	public long leaked() {
 		return this.leaked.sum();
 	}
@@ -127,6 +142,7 @@ public final class LeakTracker {
 	 * Call sites that leaked or hold resources open past the maximum open age, most leaks first.
 	 * @return a snapshot
 	 */
+	@Override
 	public List<LeakSite> sites() {
 		Map<String, Long> suspectedPerSite = new HashMap<>();
 		Map<String, List<StackTraceElement>> suspectedStacks = new HashMap<>();
@@ -139,11 +155,11 @@ public final class LeakTracker {
 			}
 		}
 		List<LeakSite> snapshot = new ArrayList<>();
-		this.sites.forEach((site, record) -> snapshot.add(new LeakSite(site, record.leaked.sum(),
-				suspectedPerSite.getOrDefault(site, 0L), record.stack)));
+		this.sites.forEach((site, record) -> snapshot.add(new LeakSite(site, NO_POOL, record.leaked.sum(),
+				suspectedPerSite.getOrDefault(site, 0L), record.stack, List.of())));
 		suspectedPerSite.forEach((site, count) -> {
 			if (!this.sites.containsKey(site)) {
-				snapshot.add(new LeakSite(site, 0, count, render(suspectedStacks.get(site))));
+				snapshot.add(new LeakSite(site, NO_POOL, 0, count, render(suspectedStacks.get(site)), List.of()));
 			}
 		});
 		snapshot.sort(Comparator.comparingLong(LeakSite::leaked)
@@ -180,7 +196,7 @@ public final class LeakTracker {
 			site = key;
 		}
 		record.leaked.increment();
-		Leak leak = new Leak(this.resource, site, handle.description(), record.stack, first[0]);
+		Leak leak = new Leak(this.resource, NO_POOL, site, handle.description(), record.stack, first[0]);
 		for (LeakListener listener : this.listeners) {
 			try {
 				listener.onLeak(leak);

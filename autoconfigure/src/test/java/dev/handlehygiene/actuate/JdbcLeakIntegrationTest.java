@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,29 +48,32 @@ class JdbcLeakIntegrationTest {
 			// HikariCP reports at 2 s: the connection is held until the report is seen, 3 s or more
 			JsonNode jdbc = poll(actuator, (body) -> body.path("leaked").asLong() >= 1);
 			assertThat(jdbc.get("leaked").asLong()).isEqualTo(1);
-			assertThat(jdbc.get("stillOut").asLong()).isEqualTo(1);
+			assertThat(jdbc.get("suspected").asLong()).as("reported and not returned").isEqualTo(1);
+			assertThat(jdbc.has("open")).as("HikariCP's own meters count connections out").isFalse();
 			JsonNode site = jdbc.get("sites").get(0);
 			assertThat(site.get("pool").asString()).isEqualTo("orders");
 			assertThat(site.get("site").asString())
 				.startsWith(JdbcLeakIntegrationTest.class.getName() + ".borrowForTooLong(JdbcLeakIntegrationTest.java:");
 			assertThat(site.get("stack").toString()).contains("borrowForTooLong");
-			JsonNode connection = site.get("connections").get(0);
-			assertThat(connection.get("returned").asBoolean()).isFalse();
+			assertThat(site.get("leaked").asLong()).isEqualTo(1);
+			assertThat(site.get("suspected").asLong()).isEqualTo(1);
+			JsonNode connection = site.get("recent").get(0);
+			assertThat(connection.get("name").asString()).startsWith("conn").contains("url=jdbc:h2:");
+			assertThat(connection.has("closedAt")).isFalse();
 			assertThat(connection.get("thread").asString()).isEqualTo(Thread.currentThread().getName());
 			assertThat(this.meters.get("handle.hygiene.leaks")
 				.tag("resource", "jdbc.connection")
 				.tag("pool", "orders")
-				.counter()
+				.functionCounter()
 				.count()).isEqualTo(1.0);
 		}
 		finally {
 			held.close();
 		}
-		JsonNode jdbc = poll(actuator, (body) -> body.path("stillOut").asLong() == 0);
+		JsonNode jdbc = poll(actuator, (body) -> body.path("suspected").asLong() == 0);
 		JsonNode site = jdbc.get("sites").get(0);
-		assertThat(site.get("returned").asLong()).isEqualTo(1);
-		assertThat(site.get("connections").get(0).get("returned").asBoolean()).isTrue();
-		assertThat(site.get("connections").get(0).get("returnedAt").asString()).isNotBlank();
+		assertThat(site.get("suspected").asLong()).as("returned since").isZero();
+		assertThat(site.get("recent").get(0).get("closedAt").asString()).isNotBlank();
 		assertThat(jdbc.get("leaked").asLong()).as("a return is not a second leak").isEqualTo(1);
 	}
 
@@ -77,15 +81,10 @@ class JdbcLeakIntegrationTest {
 		return this.dataSource.getConnection();
 	}
 
-	private static JsonNode poll(ActuatorClient actuator, Predicate<JsonNode> done) throws InterruptedException {
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		JsonNode jdbc = actuator.body("/actuator/fdleaks/leaks").get("leaks").path("jdbc");
-		while (!done.test(jdbc) && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-			jdbc = actuator.body("/actuator/fdleaks/leaks").get("leaks").path("jdbc");
-		}
-		assertThat(done.test(jdbc)).as("within %s: %s", DEADLINE, jdbc).isTrue();
-		return jdbc;
+	private static JsonNode poll(ActuatorClient actuator, Predicate<JsonNode> done) {
+		return await("leaks.jdbc").atMost(DEADLINE)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> actuator.body("/actuator/fdleaks/leaks").get("leaks").path("jdbc"), done);
 	}
 
 }

@@ -3,12 +3,10 @@ package dev.handlehygiene.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -86,21 +84,6 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 		this.runner.withClassLoader(new FilteredClassLoader(RestClientCustomizer.class))
 			.run((context) -> assertThat(context).hasSingleBean(ResponseTrackingInterceptor.class)
 				.doesNotHaveBean("responseTrackingRestClientCustomizer"));
-	}
-
-	@Test
-	void countsLeaksAndOpenResponsesAsMeters() {
-		this.runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
-			.withBean(SimpleMeterRegistry.class)
-			.run((context) -> {
-				SimpleMeterRegistry registry = context.getBean(SimpleMeterRegistry.class);
-				assertThat(registry.get("handle.hygiene.leaks").tag("resource", "http.client.response").counter().count())
-					.isZero();
-				assertThat(registry.get("handle.hygiene.tracked.open")
-					.tag("resource", "http.client.response")
-					.gauge()
-					.value()).isZero();
-			});
 	}
 
 }

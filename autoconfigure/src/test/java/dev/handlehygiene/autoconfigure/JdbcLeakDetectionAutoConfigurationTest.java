@@ -1,16 +1,13 @@
 package dev.handlehygiene.autoconfigure;
 
-import java.time.Instant;
 import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -60,29 +57,6 @@ class JdbcLeakDetectionAutoConfigurationTest {
 		JdbcLeakRegistry own = new JdbcLeakRegistry(5, List.of());
 		this.runner.withBean(JdbcLeakRegistry.class, () -> own)
 			.run((context) -> assertThat(context.getBean(JdbcLeakRegistry.class)).isSameAs(own));
-	}
-
-	@Test
-	void countsReportsPerPool() {
-		this.runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
-			.withBean(SimpleMeterRegistry.class)
-			.run((context) -> {
-				JdbcLeakRegistry registry = context.getBean(JdbcLeakRegistry.class);
-				registry.reported("orders", "conn1", "main", new Exception("borrowed"));
-				registry.reported("orders", "conn2", "main", new Exception("borrowed"));
-				registry.reported("audit", "conn3", "main", new Exception("borrowed"));
-				registry.returned("conn1", "main");
-				SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
-				assertThat(meters.get("handle.hygiene.leaks").tags("resource", "jdbc.connection", "pool", "orders")
-					.counter()
-					.count()).isEqualTo(2.0);
-				assertThat(meters.get("handle.hygiene.leaks").tags("resource", "jdbc.connection", "pool", "audit")
-					.counter()
-					.count()).isEqualTo(1.0);
-				assertThat(registry.leaks()).filteredOn((leak) -> leak.returnedAt() != null)
-					.singleElement()
-					.satisfies((leak) -> assertThat(leak.returnedAt()).isBeforeOrEqualTo(Instant.now()));
-			});
 	}
 
 }

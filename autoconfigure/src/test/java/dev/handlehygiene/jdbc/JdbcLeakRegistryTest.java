@@ -6,6 +6,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.handlehygiene.leak.LeakEvent;
+import dev.handlehygiene.leak.LeakSite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
@@ -75,47 +78,40 @@ class JdbcLeakRegistryTest {
 	@Test
 	void aReturnWithoutAKeptReportIsIgnored() {
 		JdbcLeakRegistry registry = new JdbcLeakRegistry();
-		List<JdbcLeak> returned = new CopyOnWriteArrayList<>();
-		registry.addListener(new JdbcLeakListener() {
-
-			@Override
-			public void onLeak(JdbcLeak leak) {
-			}
-
-			@Override
-			public void onReturned(JdbcLeak leak) {
-				returned.add(leak);
-			}
-
-		});
 		registry.returned(CONNECTION, "main");
-		assertThat(returned).isEmpty();
 		assertThat(registry.leaks()).isEmpty();
+		assertThat(registry.suspected()).isZero();
 	}
 
 	@Test
-	void listenersHearOfLeaksAndReturnsEvenWhenAnotherListenerFails() {
+	void listenersHearOfLeaksEvenWhenAnotherListenerFails() {
 		JdbcLeakRegistry registry = new JdbcLeakRegistry();
 		List<String> heard = new CopyOnWriteArrayList<>();
 		registry.addListener((leak) -> {
 			throw new IllegalStateException("broken listener");
 		});
-		registry.addListener(new JdbcLeakListener() {
-
-			@Override
-			public void onLeak(JdbcLeak leak) {
-				heard.add("leak " + leak.pool());
-			}
-
-			@Override
-			public void onReturned(JdbcLeak leak) {
-				heard.add("returned " + leak.pool());
-			}
-
-		});
+		registry.addListener((leak) -> heard.add(leak.resource() + " " + leak.pool() + " " + leak.description()));
 		registry.reported(null, CONNECTION, "main", new Exception());
-		registry.returned(CONNECTION, "main");
-		assertThat(heard).containsExactly("leak unknown", "returned unknown");
+		assertThat(heard).containsExactly("jdbc.connection unknown " + CONNECTION);
+	}
+
+	@Test
+	void countsLeaksPerPoolAndSuspectsThoseNotReturned() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		registry.reported("orders", "conn0", "main", new Exception());
+		registry.reported("orders", "conn1", "main", new Exception());
+		registry.reported("billing", "conn2", "worker", new Exception());
+		registry.returned("conn0", "main");
+		assertThat(registry.pools()).containsExactlyInAnyOrder("orders", "billing");
+		assertThat(registry.leaked("orders")).isEqualTo(2);
+		assertThat(registry.leaked("billing")).isEqualTo(1);
+		assertThat(registry.leaked("elsewhere")).isZero();
+		assertThat(registry.suspected()).isEqualTo(2);
+		assertThat(registry.open()).isEqualTo(-1);
+		assertThat(registry.sites()).extracting(LeakSite::pool, LeakSite::leaked, LeakSite::suspected)
+			.containsExactly(tuple("billing", 1L, 1L), tuple("orders", 2L, 1L));
+		assertThat(registry.sites().get(1).recent()).extracting(LeakEvent::name, (event) -> event.closedAt() != null)
+			.containsExactly(tuple("conn1", false), tuple("conn0", true));
 	}
 
 	@Test

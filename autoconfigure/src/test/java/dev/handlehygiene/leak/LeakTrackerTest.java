@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LeakTrackerTest {
@@ -117,10 +118,7 @@ class LeakTrackerTest {
 		Object owner = new Object();
 		Tracked handle = tracker.track(owner, null, "held");
 		assertThat(tracker.suspected()).isZero();
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		while (tracker.suspected() == 0 && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		await("suspected past the maximum age").atMost(DEADLINE).until(() -> tracker.suspected() > 0);
 		assertThat(tracker.suspected()).isEqualTo(1);
 		assertThat(tracker.sites()).singleElement().satisfies((site) -> {
 			assertThat(site.suspected()).isEqualTo(1);
