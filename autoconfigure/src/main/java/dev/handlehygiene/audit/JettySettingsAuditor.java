@@ -8,8 +8,6 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.springframework.boot.jetty.JettyWebServer;
-import org.springframework.boot.web.server.WebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 
 import dev.handlehygiene.fd.FileDescriptorProbe;
@@ -19,18 +17,10 @@ import dev.handlehygiene.defaults.DefaultKeys;
  * Reads the idle timeout of every connector of the running Jetty, and its connection cap (a
  * {@link NetworkConnectionLimit} on the server; none means unlimited).
  */
-public class JettySettingsAuditor implements SettingsAuditor {
-
-	private final ApplicationContext context;
-
-	private final SettingOrigins origins;
-
-	private final FileDescriptorProbe probe;
+public class JettySettingsAuditor extends ServerSettingsAuditor {
 
 	public JettySettingsAuditor(ApplicationContext context, SettingOrigins origins, FileDescriptorProbe probe) {
-		this.context = context;
-		this.origins = origins;
-		this.probe = probe;
+		super(context, origins, probe);
 	}
 
 	@Override
@@ -51,16 +41,7 @@ public class JettySettingsAuditor implements SettingsAuditor {
 		NetworkConnectionLimit limit = server.getBean(NetworkConnectionLimit.class);
 		int max = (limit != null) ? limit.getMaxNetworkConnectionCount() : -1;
 		settings.add(setting(DefaultKeys.JETTY_MAX_CONNECTIONS, String.valueOf(max),
-				SettingVerdicts.maxConnections(max, this.probe.limit()), "Jetty server"));
+				SettingVerdicts.maxConnections(max, descriptorLimit()), "Jetty server"));
 		return settings;
 	}
-
-	private AuditedSetting setting(String key, String value, String verdict, String object) {
-		return new AuditedSetting(key, value, this.origins.of(key), verdict, object);
-	}
-
-	private WebServer runningServer() {
-		return (this.context instanceof WebServerApplicationContext web) ? web.getWebServer() : null;
-	}
-
 }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +32,7 @@ import org.springframework.http.client.ClientHttpResponse;
 
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.CallSites;
+import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
 import dev.handlehygiene.leak.LeakTrackerSettings;
 
@@ -56,9 +56,6 @@ import dev.handlehygiene.leak.LeakTrackerSettings;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ResponseTrackingCostBenchmark {
-
-	private static final List<String> NOT_CALL_SITES = List.of("dev.handlehygiene.leak.", "dev.handlehygiene.http.",
-			"org.springframework.", "org.apache.hc.", "io.micrometer.", "java.", "javax.", "jdk.", "sun.", "com.sun.");
 
 	private static final byte[] NO_BODY = new byte[0];
 
@@ -87,7 +84,7 @@ public class ResponseTrackingCostBenchmark {
 		}
 		LeakTrackerSettings settings = new LeakTrackerSettings(Double.parseDouble(this.tracking),
 				Duration.ofSeconds(60), true, 100, 32);
-		this.tracker = new LeakTracker("http.client.response", settings, new CallSites(NOT_CALL_SITES, 32));
+		this.tracker = new LeakTracker("http.client.response", settings, new CallSites(FrameworkFrames.PREFIXES, 32));
 		this.interceptor = new ResponseTrackingInterceptor(this.tracker);
 	}
 

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +31,7 @@ import org.springframework.web.client.RestClient;
 
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.CallSites;
+import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
 import dev.handlehygiene.leak.LeakTrackerSettings;
 
@@ -71,9 +71,6 @@ import dev.handlehygiene.leak.LeakTrackerSettings;
 public class RestClientTrackingBenchmark {
 
 	/** As {@code HttpClientLeakDetectionAutoConfiguration} configures it: frames that are never a call site. */
-	private static final List<String> NOT_CALL_SITES = List.of("dev.handlehygiene.leak.", "dev.handlehygiene.http.",
-			"org.springframework.", "org.apache.hc.", "io.micrometer.", "java.", "javax.", "jdk.", "sun.", "com.sun.");
-
 	/** Small, so that the fixed cost per response, which is what tracking adds, is not hidden behind copying. */
 	private static final byte[] BODY = new byte[128];
 
@@ -141,7 +138,7 @@ public class RestClientTrackingBenchmark {
 			default:
 				LeakTrackerSettings settings = new LeakTrackerSettings(Double.parseDouble(this.tracking),
 						Duration.ofSeconds(60), true, 100, 32);
-				this.tracker = new LeakTracker("http.client.response", settings, new CallSites(NOT_CALL_SITES, 32));
+				this.tracker = new LeakTracker("http.client.response", settings, new CallSites(FrameworkFrames.PREFIXES, 32));
 				return new ResponseTrackingInterceptor(this.tracker);
 		}
 	}

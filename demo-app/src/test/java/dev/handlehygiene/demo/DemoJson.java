@@ -57,24 +57,18 @@ final class DemoJson {
 	record LeaksSection(Leaks leaks) {
 	}
 
-	record Leaks(Tracker httpClient, Jdbc jdbc) {
+	record Leaks(Tracker httpClient, Tracker jdbc) {
 	}
 
-	/** HikariCP's leak reports, by pool and borrowing site. */
-	record Jdbc(long leaked, long stillOut, List<JdbcSite> sites) {
+	/** One resource's leaks: HTTP responses and JDBC connections share the shape. */
+	record Tracker(Long open, long suspected, long leaked, List<Site> sites) {
 	}
 
-	record JdbcSite(String site, String pool, long leaked, long returned, List<String> stack,
-			List<JdbcConnection> connections) {
+	record Site(String site, String pool, long leaked, long suspected, List<String> stack, List<Event> recent) {
 	}
 
-	record JdbcConnection(String connection, String thread, boolean returned, String returnedAt) {
-	}
-
-	record Tracker(long open, long suspected, long leaked, List<Site> sites) {
-	}
-
-	record Site(String site, long leaked, long suspected, List<String> stack) {
+	/** A recent leak (JDBC: the connection, its thread, and when it was returned). */
+	record Event(String name, String thread, String detectedAt, String closedAt) {
 	}
 
 	/** {@code GET /actuator/metrics/{name}}. */

@@ -5,10 +5,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import dev.handlehygiene.demo.DemoJson.Closed;
-import dev.handlehygiene.demo.DemoJson.Jdbc;
-import dev.handlehygiene.demo.DemoJson.JdbcSite;
 import dev.handlehygiene.demo.DemoJson.Leaked;
 import dev.handlehygiene.demo.DemoJson.LeaksSection;
+import dev.handlehygiene.demo.DemoJson.Site;
+import dev.handlehygiene.demo.DemoJson.Tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,23 +25,24 @@ class JdbcLeakWalkthroughTest extends DemoOnRandomPorts {
 	void aKeptConnectionIsReportedAtTheControllerAndMarkedReturnedWhenGivenBack() {
 		long before = jdbc().leaked();
 		assertThat(this.demo.post("/leak/jdbc", Leaked.class).leaked()).isEqualTo(1);
-		Jdbc reported = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
+		Tracker reported = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
 			.until(this::jdbc, (jdbc) -> jdbc.leaked() == before + 1);
-		assertThat(reported.stillOut()).isGreaterThanOrEqualTo(1);
-		JdbcSite site = reported.sites().get(0);
+		assertThat(reported.suspected()).isGreaterThanOrEqualTo(1);
+		Site site = reported.sites().get(0);
 		assertThat(site.site()).startsWith("dev.handlehygiene.demo.LeakyJdbcController.leak(LeakyJdbcController.java:");
 		assertThat(site.stack()).anyMatch((frame) -> frame.startsWith("dev.handlehygiene.demo.LeakyJdbcController.leak("));
-		assertThat(site.connections().get(0).returned()).isFalse();
+		assertThat(site.pool()).isEqualTo("HikariPool-1");
+		assertThat(site.recent().get(0).closedAt()).isNull();
 		assertThat(this.demo.metric("handle.hygiene.leaks", "resource:jdbc.connection")).isEqualTo(before + 1.0);
 
 		assertThat(this.demo.post("/leak/jdbc/return", Closed.class).closed()).isGreaterThanOrEqualTo(1);
-		Jdbc returned = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
-			.until(this::jdbc, (jdbc) -> jdbc.stillOut() == 0);
-		assertThat(returned.sites().get(0).connections().get(0).returned()).isTrue();
+		Tracker returned = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
+			.until(this::jdbc, (jdbc) -> jdbc.suspected() == 0);
+		assertThat(returned.sites().get(0).recent().get(0).closedAt()).isNotBlank();
 		assertThat(returned.leaked()).isEqualTo(before + 1);
 	}
 
-	private Jdbc jdbc() {
+	private Tracker jdbc() {
 		return this.demo.actuator("/actuator/fdleaks/leaks", LeaksSection.class).leaks().jdbc();
 	}
 
