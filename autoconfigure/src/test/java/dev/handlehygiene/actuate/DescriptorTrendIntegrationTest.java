@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The trend on the real process: the sampler's own thread reads {@code /proc/self/fd} every 100 ms into a 3-second
@@ -122,18 +123,11 @@ class DescriptorTrendIntegrationTest {
 		assertThat(body.get("trend").get("window").asString()).isEqualTo("PT3S");
 	}
 
-	private JsonNode poll(String path, Predicate<JsonNode> until) throws InterruptedException {
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		JsonNode body = null;
-		while (System.nanoTime() < deadline) {
-			body = this.actuator.get(path).getBody();
-			if (body != null && until.test(body)) {
-				return body;
-			}
-			// a pause between polls, not a wait for the result: the deadline decides
-			Thread.sleep(50);
-		}
-		throw new AssertionError("Not reached within " + DEADLINE + " at " + path + ", last: " + body);
+	private JsonNode poll(String path, Predicate<JsonNode> until) {
+		return await(path).atMost(DEADLINE)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> this.actuator.get(path).getBody(), (body) -> body != null && until.test(body));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import dev.handlehygiene.fd.FileDescriptorProbe;
+import dev.handlehygiene.fd.ProcfsStat;
 import dev.handlehygiene.fd.UsageThresholds;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class FileDescriptorsHealthIndicatorTest {
 		Health health = new FileDescriptorsHealthIndicator(this.probe, new UsageThresholds(0.7, 0.9)).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("level", "ok")
-			.containsEntry("countMethod", "procfs-stat")
+			.containsEntry("countMethod", ProcfsStat.expectedCountMethod().label())
 			.containsEntry("limit", this.probe.limit())
 			.containsKeys("open", "usage");
 		assertThat((long) health.getDetails().get("open")).isPositive();

@@ -7,6 +7,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
+import dev.handlehygiene.fd.ProcfsStat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,7 +32,8 @@ class FileDescriptorsHealthIntegrationTest {
 		assertThat(body.get("status").asString()).isEqualTo("DOWN");
 		assertThat(body.get("details").get("level").asString()).isEqualTo("critical");
 		assertThat(body.get("details").get("open").asLong()).isPositive();
-		assertThat(body.get("details").get("countMethod").asString()).isEqualTo("procfs-stat");
+		assertThat(body.get("details").get("countMethod").asString())
+			.isEqualTo(ProcfsStat.expectedCountMethod().label());
 		assertThat(actuator.get("/actuator/health").getStatusCode().value()).isEqualTo(503);
 		assertThat(actuator.body("/actuator/fdleaks").get("status").asString()).isEqualTo("critical");
 	}

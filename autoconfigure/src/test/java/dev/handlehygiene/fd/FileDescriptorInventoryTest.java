@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class FileDescriptorInventoryTest {
 
@@ -149,15 +150,11 @@ class FileDescriptorInventoryTest {
 		assertThat(taken.listed()).isZero();
 	}
 
-	private DescriptorInventory pollUntil(Duration timeout, java.util.function.Predicate<DescriptorInventory> done)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		DescriptorInventory taken = this.inventory.take(20);
-		while (!done.test(taken) && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-			taken = this.inventory.take(20);
-		}
-		return taken;
+	private DescriptorInventory pollUntil(Duration timeout, java.util.function.Predicate<DescriptorInventory> done) {
+		return await().atMost(timeout)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.inventory.take(20), done);
 	}
 
 	private static <K, V> java.util.Map.Entry<K, V> entry(K key, V value) {

@@ -10,9 +10,12 @@ import java.time.Duration;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.handlehygiene.it.support.ActuatorClient;
+
 /**
  * Calls the running demo over loopback as curl would, with the JDK {@link HttpClient}: a client of its own, so the
- * tests do not go through the demo's configured {@code RestClient} they are checking.
+ * tests do not go through the demo's configured {@code RestClient} they are checking. Actuator reads go through the
+ * shared {@link ActuatorClient}.
  */
 final class DemoClient {
 
@@ -31,11 +34,11 @@ final class DemoClient {
 
 	private final int serverPort;
 
-	private final int managementPort;
+	private final ActuatorClient actuator;
 
 	DemoClient(int serverPort, int managementPort) {
 		this.serverPort = serverPort;
-		this.managementPort = managementPort;
+		this.actuator = new ActuatorClient(managementPort, this.http);
 	}
 
 	/**
@@ -60,7 +63,7 @@ final class DemoClient {
 	 * @return the answer
 	 */
 	<T> T actuator(String path, Class<T> type) {
-		return send(HttpRequest.newBuilder(uri(this.managementPort, path)).GET().timeout(TIMEOUT).build(), type);
+		return this.actuator.read(path, type);
 	}
 
 	/**

@@ -2,8 +2,9 @@ package dev.handlehygiene.demo;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.function.LongPredicate;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import dev.handlehygiene.demo.IdleConnections.Times;
@@ -11,6 +12,7 @@ import dev.handlehygiene.demo.SettingsJson.SettingsSection;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Acceptance item "Idle clients": connections that are opened and never send a request line are closed by the
@@ -47,6 +49,8 @@ class IdleClientsClosedByDefaultConnectionTimeoutTest extends DemoOnRandomPorts 
 
 	private static final Duration RETURN_DEADLINE = Duration.ofSeconds(10);
 
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
 	private final FileDescriptorProbe probe = new FileDescriptorProbe();
 
 	@Test
@@ -79,10 +83,16 @@ class IdleClientsClosedByDefaultConnectionTimeoutTest extends DemoOnRandomPorts 
 
 		// the server closed its side already, the clients have now closed theirs: nothing of them may remain. Polled,
 		// because Tomcat's poller releases a closed socket's descriptor only on its next pass
-		long after = awaitOpenCount((count) -> Math.abs(count - baseline) <= TOLERANCE, RETURN_DEADLINE);
-		System.out.println("open descriptors: baseline " + baseline + ", after " + after);
-		assertThat(after).as("open descriptors once the idle clients are gone, baseline %d", baseline)
-			.isBetween(baseline - TOLERANCE, baseline + TOLERANCE);
+		AtomicLong after = new AtomicLong();
+		await().atMost(RETURN_DEADLINE)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(POLL_INTERVAL)
+			.untilAsserted(() -> {
+				after.set(this.probe.count());
+				assertThat(after.get()).as("open descriptors once the idle clients are gone, baseline %d", baseline)
+					.isBetween(baseline - TOLERANCE, baseline + TOLERANCE);
+			});
+		System.out.println("open descriptors: baseline " + baseline + ", after " + after.get());
 	}
 
 	/**
@@ -90,46 +100,26 @@ class IdleClientsClosedByDefaultConnectionTimeoutTest extends DemoOnRandomPorts 
 	 */
 	private long settledOpenCount() {
 		System.gc();
-		long start = System.nanoTime();
-		long value = this.probe.count();
-		long stillSince = start;
-		while (System.nanoTime() - stillSince < STILL_FOR.toNanos()) {
-			if (System.nanoTime() - start > SETTLE_DEADLINE.toNanos()) {
-				throw new AssertionError("the open count did not hold still for " + STILL_FOR + " within "
-						+ SETTLE_DEADLINE + ", last " + value);
-			}
-			sleep(Duration.ofMillis(50));
-			long now = this.probe.count();
-			if (now != value) {
-				value = now;
-				stillSince = System.nanoTime();
-			}
-		}
-		return value;
-	}
-
-	/**
-	 * Polls the open count until it satisfies {@code condition} or the deadline passes.
-	 * @return the last count read, for the caller to assert on
-	 */
-	private long awaitOpenCount(LongPredicate condition, Duration deadline) {
-		long start = System.nanoTime();
-		long count = this.probe.count();
-		while (!condition.test(count) && System.nanoTime() - start < deadline.toNanos()) {
-			sleep(Duration.ofMillis(50));
-			count = this.probe.count();
-		}
-		return count;
-	}
-
-	private static void sleep(Duration duration) {
+		AtomicLong value = new AtomicLong(this.probe.count());
+		AtomicLong stillSince = new AtomicLong(System.nanoTime());
 		try {
-			Thread.sleep(duration.toMillis());
+			await("the open count holds still for " + STILL_FOR).atMost(SETTLE_DEADLINE)
+				.pollInterval(POLL_INTERVAL)
+				.pollInSameThread()
+				.until(() -> {
+					long now = this.probe.count();
+					if (now != value.get()) {
+						value.set(now);
+						stillSince.set(System.nanoTime());
+					}
+					return System.nanoTime() - stillSince.get() >= STILL_FOR.toNanos();
+				});
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for the open count", ex);
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("the open count did not hold still for " + STILL_FOR + " within "
+					+ SETTLE_DEADLINE + ", last " + value.get(), ex);
 		}
+		return value.get();
 	}
 
 }

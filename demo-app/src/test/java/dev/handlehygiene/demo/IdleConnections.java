@@ -8,6 +8,11 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * N plain TCP connections to a server that send nothing, the way a stalled or abandoned client would, and a way to
@@ -76,13 +81,26 @@ final class IdleConnections implements AutoCloseable {
 	 * @return how many of them the server had closed by then
 	 */
 	int awaitClosedByServer(Duration within) {
-		long deadline = this.allOpenNanos + within.toNanos();
-		int closed = pollAll();
-		while (closed < this.connections.size() && System.nanoTime() - deadline < 0) {
-			sleep(POLL_INTERVAL);
-			closed = pollAll();
+		Duration remaining = Duration.ofNanos(this.allOpenNanos + within.toNanos() - System.nanoTime());
+		if (remaining.isNegative() || remaining.isZero()) {
+			return pollAll();
 		}
-		return closed;
+		AtomicInteger closed = new AtomicInteger();
+		try {
+			// polled on this thread: the connections' state is not shared with Awaitility's own thread
+			await("server closes all " + this.connections.size() + " idle connections").atMost(remaining)
+				.pollInSameThread()
+				.pollDelay(Duration.ZERO)
+				.pollInterval(POLL_INTERVAL)
+				.until(() -> {
+					closed.set(pollAll());
+					return closed.get() == this.connections.size();
+				});
+		}
+		catch (ConditionTimeoutException ex) {
+			// some are still open: the caller asserts on the count
+		}
+		return closed.get();
 	}
 
 	/**
@@ -148,16 +166,6 @@ final class IdleConnections implements AutoCloseable {
 		}
 		if (failure != null) {
 			throw failure;
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for the server to close connections", ex);
 		}
 	}
 

@@ -1,0 +1,120 @@
+package dev.handlehygiene.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.handlehygiene.actuate.FdLeaksEndpoint;
+import dev.handlehygiene.actuate.FdLeaksEndpointWebExtension;
+import dev.handlehygiene.actuate.LeakReports;
+import dev.handlehygiene.fd.FileDescriptorInventory;
+import dev.handlehygiene.fd.FileDescriptorProbe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+class FdLeaksEndpointAutoConfigurationTest {
+
+	private static final String EXPOSE_FDLEAKS = "management.endpoints.web.exposure.include=health,fdleaks";
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
+				SettingsAuditAutoConfiguration.class, FdLeaksEndpointAutoConfiguration.class));
+
+	@Test
+	void contributesNothingUnlessTheEndpointIsExposed() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
+			.doesNotHaveBean(FdLeaksEndpoint.class)
+			.doesNotHaveBean(FdLeaksEndpointWebExtension.class)
+			.doesNotHaveBean(FileDescriptorInventory.class)
+			.doesNotHaveBean(LeakReports.class));
+	}
+
+	@Test
+	void providesTheEndpointAndItsWebExtensionWhenExposedOverTheWeb() {
+		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
+			.run((context) -> assertThat(context).hasSingleBean(FdLeaksEndpoint.class)
+				.hasSingleBean(FdLeaksEndpointWebExtension.class)
+				.hasSingleBean(FileDescriptorInventory.class)
+				.hasSingleBean(LeakReports.class));
+	}
+
+	@Test
+	void providesTheEndpointWithoutTheWebExtensionWhenExposedOverJmxOnly() {
+		this.runner.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=fdleaks")
+			.run((context) -> assertThat(context).hasSingleBean(FdLeaksEndpoint.class)
+				.doesNotHaveBean(FdLeaksEndpointWebExtension.class));
+	}
+
+	@Test
+	void isDisabledByProperty() {
+		// the runner lacks SpringApplication's lenient enum conversion, so the constant is spelled as declared
+		this.runner.withPropertyValues(EXPOSE_FDLEAKS, "management.endpoint.fdleaks.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(FdLeaksEndpoint.class)
+				.doesNotHaveBean(FdLeaksEndpointWebExtension.class));
+	}
+
+	@Test
+	void detailsAreShownWhenAuthorizedByDefault() {
+		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
+			.run((context) -> assertThat(context.getBean(FdLeaksEndpointProperties.class).getShowDetails())
+				.isEqualTo(Show.WHEN_AUTHORIZED));
+	}
+
+	@Test
+	void bindsShowDetailsAndRoles() {
+		this.runner
+			.withPropertyValues(EXPOSE_FDLEAKS, "management.endpoint.fdleaks.show-details=ALWAYS",
+					"management.endpoint.fdleaks.roles=ops,sre")
+			.run((context) -> {
+				FdLeaksEndpointProperties properties = context.getBean(FdLeaksEndpointProperties.class);
+				assertThat(properties.getShowDetails()).isEqualTo(Show.ALWAYS);
+				assertThat(properties.getRoles()).containsExactlyInAnyOrder("ops", "sre");
+			});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesAnEndpoint() {
+		FdLeaksEndpoint own = mock(FdLeaksEndpoint.class);
+		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
+			.withBean("ownEndpoint", FdLeaksEndpoint.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(FdLeaksEndpoint.class);
+				assertThat(context.getBean(FdLeaksEndpoint.class)).isSameAs(own);
+			});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesAnInventoryOrLeakReports() {
+		FileDescriptorInventory inventory = new FileDescriptorInventory();
+		LeakReports leakReports = mock(LeakReports.class);
+		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
+			.withBean(FileDescriptorInventory.class, () -> inventory)
+			.withBean(LeakReports.class, () -> leakReports)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(FdLeaksEndpoint.class);
+				assertThat(context.getBean(FileDescriptorInventory.class)).isSameAs(inventory);
+				assertThat(context.getBean(LeakReports.class)).isSameAs(leakReports);
+			});
+	}
+
+	@Test
+	void contributesNothingWhenHandleHygieneIsDisabled() {
+		this.runner.withPropertyValues("handle-hygiene.enabled=false", EXPOSE_FDLEAKS)
+			.run((context) -> assertThat(context).doesNotHaveBean(FdLeaksEndpoint.class)
+				.doesNotHaveBean(FdLeaksEndpointWebExtension.class)
+				.doesNotHaveBean(FdLeaksEndpointProperties.class));
+	}
+
+	@Test
+	void contributesNothingWithoutTheActuator() {
+		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
+			.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
+				.doesNotHaveBean(FdLeaksEndpoint.class));
+	}
+
+}
