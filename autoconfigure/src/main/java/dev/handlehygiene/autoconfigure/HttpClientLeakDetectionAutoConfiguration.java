@@ -1,5 +1,6 @@
 package dev.handlehygiene.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 import dev.handlehygiene.http.LeakWarningLog;
+import dev.handlehygiene.http.ResponseTrackingBeanPostProcessor;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.FrameworkFrames;
@@ -19,8 +21,8 @@ import dev.handlehygiene.leak.LeakTracker;
 import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
- * Tracks every response of a RestClient or RestTemplate built from Spring Boot's builders, and reports those never
- * closed. Off with {@code handle-hygiene.leaks.http-client.enabled=false}.
+ * Tracks every response of a RestClient or RestTemplate, whether built from Spring Boot's builders or by hand as a
+ * bean, and reports those never closed. Off with {@code handle-hygiene.leaks.http-client.enabled=false}.
  */
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
 @ConditionalOnHandleHygieneEnabled
@@ -43,9 +45,17 @@ public class HttpClientLeakDetectionAutoConfiguration {
 		LeaksProperties.HttpClient leaks = properties.getHttpClient();
 		LeakTracker tracker = new LeakTracker(ResponseTrackingInterceptor.RESOURCE, new LeakTrackerSettings(leaks.getSampling(),
 				leaks.getMaxOpenAge(), leaks.isCloseLeaked(), MAX_SITES, STACK_DEPTH),
-				new CallSites(FrameworkFrames.PREFIXES, STACK_DEPTH));
+				new CallSites(FrameworkFrames.with(properties.getFrameworkFrames()), STACK_DEPTH));
 		tracker.addListener(new LeakWarningLog());
 		return tracker;
+	}
+
+	// static: a post-processor is created before the other beans, and must not pull the tracker in with it
+	@Bean
+	@ConditionalOnBooleanProperty(name = LeaksProperties.TRACK_BEANS, matchIfMissing = true)
+	static ResponseTrackingBeanPostProcessor responseTrackingBeanPostProcessor(
+			ObjectProvider<ResponseTrackingInterceptor> interceptor) {
+		return new ResponseTrackingBeanPostProcessor(interceptor::getObject);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.handlehygiene.jdbc.HikariLeakCapture;
 import dev.handlehygiene.jdbc.HikariLeakCaptures;
 import dev.handlehygiene.jdbc.JdbcLeakRegistry;
+import dev.handlehygiene.leak.FrameworkFrames;
 
 /**
  * Turns HikariCP's leak reports into the {@code handle.hygiene.leaks{resource="jdbc.connection"}} counter and the
@@ -31,8 +32,9 @@ public class JdbcLeakDetectionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JdbcLeakRegistry jdbcLeakRegistry() {
-		return new JdbcLeakRegistry();
+	JdbcLeakRegistry jdbcLeakRegistry(LeaksProperties properties) {
+		return new JdbcLeakRegistry(JdbcLeakRegistry.DEFAULT_MAX_STORED,
+				FrameworkFrames.with(properties.getFrameworkFrames()));
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "stop")

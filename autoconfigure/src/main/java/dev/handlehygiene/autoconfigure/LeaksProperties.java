@@ -1,6 +1,8 @@
 package dev.handlehygiene.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,9 +19,26 @@ public class LeaksProperties implements InitializingBean {
 
 	static final String JDBC_ENABLED = PREFIX + ".jdbc.enabled";
 
+	static final String TRACK_BEANS = PREFIX + ".http-client.track-beans";
+
+	/**
+	 * More packages (ending with a dot) or classes that are never named as a leak's call site, added to the built-in
+	 * list of the JDK, Spring, Jakarta EE, Hibernate, servers, HTTP clients, pools and JDBC drivers; for example an
+	 * in-house client library.
+	 */
+	private List<String> frameworkFrames = new ArrayList<>();
+
 	private final HttpClient httpClient = new HttpClient();
 
 	private final Jdbc jdbc = new Jdbc();
+
+	public List<String> getFrameworkFrames() {
+		return this.frameworkFrames;
+	}
+
+	public void setFrameworkFrames(List<String> frameworkFrames) {
+		this.frameworkFrames = frameworkFrames;
+	}
 
 	public HttpClient getHttpClient() {
 		return this.httpClient;
@@ -32,7 +51,7 @@ public class LeaksProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		PropertyChecks.requireWithin(PREFIX + ".http-client.sampling", this.httpClient.sampling, 0, true, 1,
-				"a share of responses from 0.0 to 1.0, such as 0.01");
+				"a share of responses from 0.0 to 1.0, such as 1.0");
 		PropertyChecks.requirePositive(PREFIX + ".http-client.max-open-age", this.httpClient.maxOpenAge, "60s");
 	}
 
@@ -47,10 +66,16 @@ public class LeaksProperties implements InitializingBean {
 		private boolean enabled = true;
 
 		/**
-		 * Share of responses whose call site (stack) is captured, 0.0 to 1.0. Every response is counted; a leak whose
-		 * stack was not captured is listed under "(call site not sampled)".
+		 * Whether to track RestTemplate and RestClient beans the application builds itself (new RestTemplate(),
+		 * RestClient.create()), not only those built from Spring Boot's builders.
 		 */
-		private double sampling = 0.01;
+		private boolean trackBeans = true;
+
+		/**
+		 * Share of responses whose call site (stack) is recorded, 0.0 to 1.0. Every response is counted; a leak whose
+		 * stack was not recorded is listed under "(call site not sampled)".
+		 */
+		private double sampling = 1.0;
 
 		/**
 		 * How long a response may stay open before it is reported as a suspected leak.
@@ -69,6 +94,14 @@ public class LeaksProperties implements InitializingBean {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isTrackBeans() {
+			return this.trackBeans;
+		}
+
+		public void setTrackBeans(boolean trackBeans) {
+			this.trackBeans = trackBeans;
 		}
 
 		public double getSampling() {

@@ -1,15 +1,13 @@
 package dev.handlehygiene.leak;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Captures the stack of the code that opened a resource and names its call site: the first frame that belongs to
  * neither the JDK, the frameworks in between, nor the tracker itself.
  */
 public final class CallSites {
-
-	private static final StackWalker WALKER = StackWalker.getInstance();
 
 	private final List<String> ignoredPrefixes;
 
@@ -26,20 +24,30 @@ public final class CallSites {
 	}
 
 	/**
-	 * The current thread's stack, innermost first, without the ignored frames at its top.
+	 * Records the current thread's stack, cheaply: nothing is turned into frames until {@link #framesOf} asks.
+	 * @return the trace
+	 */
+	public Throwable capture() {
+		return new OpeningTrace();
+	}
+
+	/**
+	 * The frames of a recorded stack, innermost first, without the ignored frames at its top.
+	 * @param trace as {@link #capture()} returns it
 	 * @return at most {@code maxDepth} frames, starting at the call site
 	 */
-	public List<StackTraceElement> capture() {
-		// skipping inside the walk keeps the cost proportional to the frames kept, not to the whole stack
-		return WALKER.walk((frames) -> frames.dropWhile((frame) -> isIgnored(frame.getClassName()))
-			.limit(this.maxDepth)
-			.map(StackWalker.StackFrame::toStackTraceElement)
-			.collect(Collectors.toList()));
+	public List<StackTraceElement> framesOf(Throwable trace) {
+		StackTraceElement[] frames = trace.getStackTrace();
+		int first = 0;
+		while (first < frames.length && isIgnored(frames[first].getClassName())) {
+			first++;
+		}
+		return List.of(Arrays.copyOfRange(frames, first, Math.min(frames.length, first + this.maxDepth)));
 	}
 
 	/**
 	 * The call site in a captured stack.
-	 * @param stack frames as {@link #capture()} returns them, or a throwable's stack
+	 * @param stack frames as {@link #framesOf} returns them, or a throwable's stack
 	 * @return the first frame that is not ignored, as {@code com.acme.Foo.bar(Foo.java:42)}, or {@code null}
 	 */
 	public String siteOf(List<StackTraceElement> stack) {
@@ -52,6 +60,10 @@ public final class CallSites {
 	}
 
 	private boolean isIgnored(String className) {
+		// a Spring proxy of an application class carries the application's package: the caller is the site
+		if (className.contains("$$SpringCGLIB$$") || className.contains("$$EnhancerBySpringCGLIB$$")) {
+			return true;
+		}
 		for (String prefix : this.ignoredPrefixes) {
 			boolean ignored = prefix.endsWith(".") ? className.startsWith(prefix)
 					: className.equals(prefix) || className.startsWith(prefix + "$");

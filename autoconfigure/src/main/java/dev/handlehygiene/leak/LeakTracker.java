@@ -65,8 +65,8 @@ public final class LeakTracker implements LeakSource {
 	 * @return the handle the owner closes
 	 */
 	public Tracked track(Object owner, AutoCloseable underlying, String description) {
-		List<StackTraceElement> stack = isSampled() ? this.callSites.capture() : List.of();
-		Tracked handle = new Tracked(this, description, stack, System.nanoTime(),
+		Throwable trace = isSampled() ? this.callSites.capture() : null;
+		Tracked handle = new Tracked(this, description, trace, System.nanoTime(),
 				this.settings.closeLeaked() ? underlying : null);
 		this.tracked.increment();
 		this.open.add(handle);
@@ -151,7 +151,7 @@ public final class LeakTracker implements LeakSource {
 			if (handle.openedNanos() < threshold) {
 				String site = siteOf(handle);
 				suspectedPerSite.merge(site, 1L, Long::sum);
-				suspectedStacks.putIfAbsent(site, handle.stack());
+				suspectedStacks.putIfAbsent(site, handle.stack(this.callSites));
 			}
 		}
 		List<LeakSite> snapshot = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class LeakTracker implements LeakSource {
 			String key = (this.sites.size() < this.settings.maxSites() || isCatchAll(site)) ? site : OTHER_SITES;
 			record = this.sites.computeIfAbsent(key, (k) -> {
 				first[0] = true;
-				return new SiteRecord(OTHER_SITES.equals(k) ? List.of() : render(handle.stack()));
+				return new SiteRecord(OTHER_SITES.equals(k) ? List.of() : render(handle.stack(this.callSites)));
 			});
 			site = key;
 		}
@@ -213,7 +213,8 @@ public final class LeakTracker implements LeakSource {
 	}
 
 	private String siteOf(Tracked handle) {
-		String site = handle.stack().isEmpty() ? null : this.callSites.siteOf(handle.stack());
+		List<StackTraceElement> stack = handle.stack(this.callSites);
+		String site = stack.isEmpty() ? null : this.callSites.siteOf(stack);
 		return (site != null) ? site : UNSAMPLED_SITE;
 	}
 

@@ -15,7 +15,10 @@ public final class Tracked implements Runnable {
 
 	private final String description;
 
-	private final List<StackTraceElement> stack;
+	/** Where it was opened, {@code null} when not sampled; turned into frames on first report. */
+	private final Throwable trace;
+
+	private volatile List<StackTraceElement> frames;
 
 	private final long openedNanos;
 
@@ -25,11 +28,10 @@ public final class Tracked implements Runnable {
 
 	private Cleaner.Cleanable cleanable;
 
-	Tracked(LeakTracker tracker, String description, List<StackTraceElement> stack, long openedNanos,
-			AutoCloseable underlying) {
+	Tracked(LeakTracker tracker, String description, Throwable trace, long openedNanos, AutoCloseable underlying) {
 		this.tracker = tracker;
 		this.description = description;
-		this.stack = stack;
+		this.trace = trace;
 		this.openedNanos = openedNanos;
 		this.underlying = underlying;
 	}
@@ -77,8 +79,21 @@ public final class Tracked implements Runnable {
 		return this.description;
 	}
 
-	List<StackTraceElement> stack() {
-		return this.stack;
+	/**
+	 * The opening stack, made into frames the first time a report asks.
+	 * @param callSites how to trim it
+	 * @return the frames, empty when not sampled
+	 */
+	List<StackTraceElement> stack(CallSites callSites) {
+		if (this.trace == null) {
+			return List.of();
+		}
+		List<StackTraceElement> made = this.frames;
+		if (made == null) {
+			made = callSites.framesOf(this.trace);
+			this.frames = made;
+		}
+		return made;
 	}
 
 	long openedNanos() {

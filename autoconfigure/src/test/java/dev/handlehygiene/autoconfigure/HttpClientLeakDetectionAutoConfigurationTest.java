@@ -14,7 +14,9 @@ import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfigu
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 
+import dev.handlehygiene.http.ResponseTrackingBeanPostProcessor;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.LeakTracker;
@@ -43,10 +45,10 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 	}
 
 	@Test
-	void samplesOneResponseInAHundredByDefault() {
+	void recordsTheCallSiteOfEveryResponseByDefault() {
 		this.runner.run((context) -> assertThat(
 				context.getBean(LeaksProperties.class).getHttpClient().getSampling())
-			.isEqualTo(0.01));
+			.isEqualTo(1.0));
 	}
 
 	@Test
@@ -69,6 +71,35 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 			.run((context) -> assertThat(context).doesNotHaveBean(ResponseTrackingInterceptor.class)
 				.doesNotHaveBean(LeakTracker.class)
 				.doesNotHaveBean("responseTrackingRestClientCustomizer"));
+	}
+
+	@Test
+	void tracksHandBuiltClientBeansUnlessSwitchedOff() {
+		this.runner.withBean("legacy", RestTemplate.class, RestTemplate::new).run((context) -> {
+			assertThat(context).hasSingleBean(ResponseTrackingBeanPostProcessor.class);
+			assertThat(context.getBean("legacy", RestTemplate.class).getInterceptors())
+				.containsExactly(context.getBean(ResponseTrackingInterceptor.class));
+		});
+		this.runner.withPropertyValues("handle-hygiene.leaks.http-client.track-beans=false")
+			.withBean("legacy", RestTemplate.class, RestTemplate::new)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ResponseTrackingBeanPostProcessor.class);
+				assertThat(context.getBean("legacy", RestTemplate.class).getInterceptors()).isEmpty();
+			});
+	}
+
+	@Test
+	void aClientFromSpringBootsBuilderGetsTheInterceptorOnce() {
+		this.runner.run((context) -> {
+				RestTemplate built = context.getBean(RestTemplateBuilder.class).build();
+				Object processed = context.getBean(ResponseTrackingBeanPostProcessor.class)
+					.postProcessAfterInitialization(built, "built");
+				assertThat(((RestTemplate) processed).getInterceptors())
+					.containsOnlyOnce(context.getBean(ResponseTrackingInterceptor.class));
+				RestClient client = context.getBean(RestClient.Builder.class).build();
+				assertThat(context.getBean(ResponseTrackingBeanPostProcessor.class)
+					.postProcessAfterInitialization(client, "client")).as("already tracked: kept as it is").isSameAs(client);
+			});
 	}
 
 	@Test

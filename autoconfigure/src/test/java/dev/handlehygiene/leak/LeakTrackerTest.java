@@ -19,9 +19,28 @@ class LeakTrackerTest {
 
 	@Test
 	void aCallSiteIsTheFirstFrameOutsideTheIgnoredPackagesAndClasses() {
-		List<StackTraceElement> stack = CALL_SITES.capture();
+		List<StackTraceElement> stack = CALL_SITES.framesOf(CALL_SITES.capture());
 		assertThat(stack.get(0).getMethodName()).isEqualTo("aCallSiteIsTheFirstFrameOutsideTheIgnoredPackagesAndClasses");
 		assertThat(CALL_SITES.siteOf(stack)).startsWith("dev.handlehygiene.leak.LeakTrackerTest.aCallSite");
+	}
+
+	@Test
+	void aSpringProxyFrameIsNeverTheCallSite() {
+		StackTraceElement proxy = new StackTraceElement("com.acme.Orders$$SpringCGLIB$$0", "load", null, -1);
+		StackTraceElement caller = new StackTraceElement("com.acme.OrdersController", "show", "OrdersController.java", 12);
+		assertThat(CALL_SITES.siteOf(List.of(proxy, caller))).isEqualTo("com.acme.OrdersController.show(OrdersController.java:12)");
+	}
+
+	@Test
+	void theFramesAreMadeFromTheRecordedTraceAndCappedAtTheDepth() {
+		Throwable trace = deep(40);
+		List<StackTraceElement> frames = CALL_SITES.framesOf(trace);
+		assertThat(frames).hasSize(16);
+		assertThat(frames.get(0).getMethodName()).isEqualTo("deep");
+	}
+
+	private static Throwable deep(int depth) {
+		return (depth == 0) ? CALL_SITES.capture() : deep(depth - 1);
 	}
 
 	private static LeakTracker tracker(double sampling, boolean closeLeaked) {

@@ -1,0 +1,61 @@
+package dev.handlehygiene.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Tracks the responses of every {@link RestTemplate} and {@link RestClient} bean, including those the application
+ * builds by hand ({@code new RestTemplate()}, {@code RestClient.create()}), which Spring Boot's customizers never see.
+ * A bean that already has the interceptor, such as one built from Spring Boot's builders, is left as it is, so no
+ * response is counted twice. {@code @HttpExchange} clients over such beans are tracked through them.
+ */
+public class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
+
+	private final Supplier<ResponseTrackingInterceptor> interceptor;
+
+	/**
+	 * @param interceptor the interceptor, looked up when the first client bean is processed, so that this
+	 * post-processor, created early, does not create the tracker early
+	 */
+	public ResponseTrackingBeanPostProcessor(Supplier<ResponseTrackingInterceptor> interceptor) {
+		this.interceptor = interceptor;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof RestTemplate restTemplate) {
+			track(restTemplate);
+			return restTemplate;
+		}
+		if (bean instanceof RestClient restClient) {
+			return track(restClient);
+		}
+		return bean;
+	}
+
+	private void track(RestTemplate restTemplate) {
+		ResponseTrackingInterceptor tracking = this.interceptor.get();
+		if (!restTemplate.getInterceptors().contains(tracking)) {
+			// set, not added to the live list: setting drops the request factory RestTemplate may have cached
+			List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(restTemplate.getInterceptors());
+			interceptors.add(tracking);
+			restTemplate.setInterceptors(interceptors);
+		}
+	}
+
+	private RestClient track(RestClient restClient) {
+		ResponseTrackingInterceptor tracking = this.interceptor.get();
+		boolean[] tracked = new boolean[1];
+		RestClient.Builder copy = restClient.mutate()
+			.requestInterceptors((interceptors) -> tracked[0] = interceptors.contains(tracking));
+		// a RestClient cannot change: a tracked copy stands in for the bean
+		return tracked[0] ? restClient : copy.requestInterceptor(tracking).build();
+	}
+
+}
