@@ -52,6 +52,8 @@ public class LeaksProperties implements InitializingBean {
 	public void afterPropertiesSet() {
 		PropertyChecks.requireWithin(PREFIX + ".http-client.sampling", this.httpClient.sampling, 0, true, 1,
 				"a share of responses from 0.0 to 1.0, such as 1.0");
+		PropertyChecks.requireWithin(PREFIX + ".http-client.capture-budget", this.httpClient.captureBudget, 0, false, 1,
+				"a share of one CPU above 0 and at most 1 (no limit), such as 0.01");
 		PropertyChecks.requirePositive(PREFIX + ".http-client.max-open-age", this.httpClient.maxOpenAge, "60s");
 	}
 
@@ -76,6 +78,12 @@ public class LeaksProperties implements InitializingBean {
 		 * stack was not recorded is listed under "(call site not sampled)".
 		 */
 		private double sampling = 1.0;
+
+		/**
+		 * Share of one CPU that recording call sites may take on average, above 0 and at most 1 (no limit); a burst
+		 * is always recorded in full from a reserve, and responses beyond the budget are counted without a site.
+		 */
+		private double captureBudget = 0.01;
 
 		/**
 		 * How long a response may stay open before it is reported as a suspected leak.
@@ -110,6 +118,14 @@ public class LeaksProperties implements InitializingBean {
 
 		public void setSampling(double sampling) {
 			this.sampling = sampling;
+		}
+
+		public double getCaptureBudget() {
+			return this.captureBudget;
+		}
+
+		public void setCaptureBudget(double captureBudget) {
+			this.captureBudget = captureBudget;
 		}
 
 		public Duration getMaxOpenAge() {

@@ -35,6 +35,8 @@ public final class LeakTracker implements LeakSource {
 
 	private final CallSites callSites;
 
+	private final CaptureBudget budget;
+
 	private final Set<Tracked> open = ConcurrentHashMap.newKeySet();
 
 	private final LongAdder tracked = new LongAdder();
@@ -51,9 +53,20 @@ public final class LeakTracker implements LeakSource {
 	 * @param callSites how to capture stacks and name call sites
 	 */
 	public LeakTracker(String resource, LeakTrackerSettings settings, CallSites callSites) {
+		this(resource, settings, callSites, CaptureBudget.UNLIMITED);
+	}
+
+	/**
+	 * @param resource the kind of resource, for example {@code http.client.response}
+	 * @param settings sampling and bounds
+	 * @param callSites how to capture stacks and name call sites
+	 * @param budget how much time recording call sites may take
+	 */
+	public LeakTracker(String resource, LeakTrackerSettings settings, CallSites callSites, CaptureBudget budget) {
 		this.resource = resource;
 		this.settings = settings;
 		this.callSites = callSites;
+		this.budget = budget;
 	}
 
 	/**
@@ -65,7 +78,7 @@ public final class LeakTracker implements LeakSource {
 	 * @return the handle the owner closes
 	 */
 	public Tracked track(Object owner, AutoCloseable underlying, String description) {
-		Throwable trace = isSampled() ? this.callSites.capture() : null;
+		Throwable trace = isSampled() ? capture() : null;
 		Tracked handle = new Tracked(this, description, trace, System.nanoTime(),
 				this.settings.closeLeaked() ? underlying : null);
 		this.tracked.increment();
@@ -209,7 +222,15 @@ public final class LeakTracker implements LeakSource {
 
 	private boolean isSampled() {
 		double sampling = this.settings.sampling();
-		return sampling >= 1 || (sampling > 0 && ThreadLocalRandom.current().nextDouble() < sampling);
+		boolean drawn = sampling >= 1 || (sampling > 0 && ThreadLocalRandom.current().nextDouble() < sampling);
+		return drawn && this.budget.allows();
+	}
+
+	private Throwable capture() {
+		long start = this.budget.now();
+		Throwable trace = this.callSites.capture();
+		this.budget.spent(this.budget.now() - start);
+		return trace;
 	}
 
 	private String siteOf(Tracked handle) {

@@ -15,8 +15,11 @@ public final class Tracked implements Runnable {
 
 	private final String description;
 
-	/** Where it was opened, {@code null} when not sampled; turned into frames on first report. */
-	private final Throwable trace;
+	/**
+	 * Where it was opened, {@code null} when not sampled or once made into {@link #frames}: the JVM keeps every frame
+	 * of a trace it has turned into elements, several times the 32 kept here.
+	 */
+	private volatile Throwable trace;
 
 	private volatile List<StackTraceElement> frames;
 
@@ -85,14 +88,19 @@ public final class Tracked implements Runnable {
 	 * @return the frames, empty when not sampled
 	 */
 	List<StackTraceElement> stack(CallSites callSites) {
-		if (this.trace == null) {
-			return List.of();
-		}
 		List<StackTraceElement> made = this.frames;
-		if (made == null) {
-			made = callSites.framesOf(this.trace);
-			this.frames = made;
+		if (made != null) {
+			return made;
 		}
+		Throwable recorded = this.trace;
+		if (recorded == null) {
+			// not sampled, or made by another thread, which sets the frames before it drops the trace
+			made = this.frames;
+			return (made != null) ? made : List.of();
+		}
+		made = callSites.framesOf(recorded);
+		this.frames = made;
+		this.trace = null;
 		return made;
 	}
 

@@ -50,6 +50,9 @@ class PropertyValidationTest {
 			"handle-hygiene.leaks.http-client.sampling=1.5 | handle-hygiene.leaks.http-client.sampling | from 0.0 to 1.0",
 			"handle-hygiene.leaks.http-client.sampling=-0.1 | handle-hygiene.leaks.http-client.sampling | from 0.0 to 1.0",
 			"handle-hygiene.leaks.http-client.sampling=NaN | handle-hygiene.leaks.http-client.sampling | from 0.0 to 1.0",
+			"handle-hygiene.leaks.http-client.capture-budget=0 | handle-hygiene.leaks.http-client.capture-budget | a share of one CPU above 0 and at most 1",
+			"handle-hygiene.leaks.http-client.capture-budget=1.5 | handle-hygiene.leaks.http-client.capture-budget | a share of one CPU above 0 and at most 1",
+			"handle-hygiene.leaks.http-client.capture-budget=NaN | handle-hygiene.leaks.http-client.capture-budget | a share of one CPU above 0 and at most 1",
 			"handle-hygiene.leaks.http-client.max-open-age=0s | handle-hygiene.leaks.http-client.max-open-age | at least 1ms",
 			"handle-hygiene.leaks.http-client.max-open-age=-1s | handle-hygiene.leaks.http-client.max-open-age | at least 1ms",
 			"handle-hygiene.leaks.http-client.max-open-age=100us | handle-hygiene.leaks.http-client.max-open-age | at least 1ms",
@@ -73,7 +76,9 @@ class PropertyValidationTest {
 			"handle-hygiene.fd.sample-interval=1ms, handle-hygiene.fd.trend-window=3ms",
 			"handle-hygiene.fd.sample-interval=1s, handle-hygiene.fd.trend-window=3s",
 			"handle-hygiene.leaks.http-client.sampling=0, handle-hygiene.leaks.http-client.max-open-age=1ms",
-			"handle-hygiene.leaks.http-client.sampling=1, handle-hygiene.restart.grace=1ms" })
+			"handle-hygiene.leaks.http-client.sampling=1, handle-hygiene.restart.grace=1ms",
+			"handle-hygiene.leaks.http-client.capture-budget=1, handle-hygiene.leaks.http-client.sampling=0.5",
+			"handle-hygiene.leaks.http-client.capture-budget=0.0001, handle-hygiene.fd.critical-usage=1" })
 	void valuesAtTheEdgesOfTheirRangesStart(String first, String second) {
 		this.runner.withPropertyValues(first, second).run((context) -> assertThat(context).hasNotFailed());
 	}

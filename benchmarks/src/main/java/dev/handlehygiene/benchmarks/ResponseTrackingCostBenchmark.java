@@ -1,12 +1,7 @@
 package dev.handlehygiene.benchmarks;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,20 +16,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
-import dev.handlehygiene.leak.CallSites;
-import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
-import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
  * What the tracking adds to one response, without any I/O: the interceptor wraps a canned response, which is then
@@ -59,7 +47,7 @@ public class ResponseTrackingCostBenchmark {
 
 	private static final byte[] NO_BODY = new byte[0];
 
-	@Param({ "none", "0.0", "0.01", "1.0" })
+	@Param({ "none", "0.0", "0.01", "1.0", "defaults" })
 	String tracking;
 
 	@Param({ "0" })
@@ -82,9 +70,7 @@ public class ResponseTrackingCostBenchmark {
 			this.interceptor = (request, body, execution) -> execution.execute(request, body);
 			return;
 		}
-		LeakTrackerSettings settings = new LeakTrackerSettings(Double.parseDouble(this.tracking),
-				Duration.ofSeconds(60), true, 100, 32);
-		this.tracker = new LeakTracker("http.client.response", settings, new CallSites(FrameworkFrames.PREFIXES, 32));
+		this.tracker = Trackers.of(this.tracking);
 		this.interceptor = new ResponseTrackingInterceptor(this.tracker);
 	}
 
@@ -108,70 +94,6 @@ public class ResponseTrackingCostBenchmark {
 		ClientHttpResponse intercepted = this.interceptor.intercept(this.request, NO_BODY, this.execution);
 		intercepted.close();
 		return intercepted;
-	}
-
-	private static final class CannedRequest implements HttpRequest {
-
-		private final URI uri;
-
-		private final HttpHeaders headers = new HttpHeaders();
-
-		private final Map<String, Object> attributes = new HashMap<>();
-
-		CannedRequest(URI uri) {
-			this.uri = uri;
-		}
-
-		@Override
-		public HttpMethod getMethod() {
-			return HttpMethod.GET;
-		}
-
-		@Override
-		public URI getURI() {
-			return this.uri;
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.headers;
-		}
-
-		@Override
-		public Map<String, Object> getAttributes() {
-			return this.attributes;
-		}
-
-	}
-
-	private static final class CannedResponse implements ClientHttpResponse {
-
-		private final HttpHeaders headers = new HttpHeaders();
-
-		@Override
-		public HttpStatusCode getStatusCode() {
-			return HttpStatus.OK;
-		}
-
-		@Override
-		public String getStatusText() {
-			return "OK";
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.headers;
-		}
-
-		@Override
-		public InputStream getBody() {
-			return new ByteArrayInputStream(NO_BODY);
-		}
-
-		@Override
-		public void close() {
-		}
-
 	}
 
 }

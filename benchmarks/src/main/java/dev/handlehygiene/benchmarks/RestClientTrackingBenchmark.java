@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,10 +29,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
-import dev.handlehygiene.leak.CallSites;
-import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
-import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
  * What the starter's HTTP response tracking costs a {@link RestClient} call, to choose the default of
@@ -45,7 +41,8 @@ import dev.handlehygiene.leak.LeakTrackerSettings;
  * <li>{@code passthrough}: an interceptor that does nothing, to tell what Spring's interceptor chain costs by itself
  * from what the tracking adds;</li>
  * <li>{@code 0.0}, {@code 0.01}, {@code 1.0}: {@link ResponseTrackingInterceptor} with that share of responses having
- * their call-site stack captured (every response is counted either way).</li>
+ * their call-site stack recorded, with no budget (every response is counted either way);</li>
+ * <li>{@code defaults}: the starter's defaults, every call site recorded within a budget of 1 % of one CPU.</li>
  * </ul>
  * {@code callerFrames} nests the call that many frames deeper in this class: a stack is kept from the call site
  * outwards (up to 32 frames), and a JMH thread has few frames above the benchmark, far fewer than a request thread of a
@@ -70,7 +67,6 @@ import dev.handlehygiene.leak.LeakTrackerSettings;
 @Measurement(iterations = 5, time = 2)
 public class RestClientTrackingBenchmark {
 
-	/** As {@code HttpClientLeakDetectionAutoConfiguration} configures it: frames that are never a call site. */
 	/** Small, so that the fixed cost per response, which is what tracking adds, is not hidden behind copying. */
 	private static final byte[] BODY = new byte[128];
 
@@ -81,7 +77,7 @@ public class RestClientTrackingBenchmark {
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 	}
 
-	@Param({ "none", "passthrough", "0.0", "0.01", "1.0" })
+	@Param({ "none", "passthrough", "0.0", "0.01", "1.0", "defaults" })
 	String tracking;
 
 	@Param({ "0" })
@@ -136,9 +132,7 @@ public class RestClientTrackingBenchmark {
 			case "passthrough":
 				return (request, body, execution) -> execution.execute(request, body);
 			default:
-				LeakTrackerSettings settings = new LeakTrackerSettings(Double.parseDouble(this.tracking),
-						Duration.ofSeconds(60), true, 100, 32);
-				this.tracker = new LeakTracker("http.client.response", settings, new CallSites(FrameworkFrames.PREFIXES, 32));
+				this.tracker = Trackers.of(this.tracking);
 				return new ResponseTrackingInterceptor(this.tracker);
 		}
 	}
