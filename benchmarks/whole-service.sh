@@ -137,9 +137,11 @@ python3 - "$work/rounds" <<'EOF'
 import statistics, sys
 rows = [list(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
 names = ["throughput (req/s)", "p99 (ms)", "CPU per request (us)"]
-print(f"medians of {len(rows)} counted rounds: on / off = ratio")
+print(f"{len(rows)} counted rounds: median on / median off = ratio; median of the per-round ratios (min..max)")
 for i, name in enumerate(names):
     on = statistics.median(row[i] for row in rows)
     off = statistics.median(row[i + 3] for row in rows)
-    print(f"  {name}: {on:.3f} / {off:.3f} = {on / off:.3f}")
+    ratios = [row[i] / row[i + 3] for row in rows]
+    print(f"  {name}: {on:.3f} / {off:.3f} = {on / off:.3f}; per round {statistics.median(ratios):.3f}"
+          f" ({min(ratios):.2f}..{max(ratios):.2f})")
 EOF

@@ -31,7 +31,10 @@ import dev.handlehygiene.fd.UsageThresholds;
 @Endpoint(id = "fdleaks")
 public class FdLeaksEndpoint {
 
-	static final String SHOW_DETAILS_PROPERTY = "management.endpoint.fdleaks.show-details";
+	/** The prefix of the endpoint's own settings. */
+	public static final String PROPERTIES_PREFIX = "management.endpoint.fdleaks";
+
+	static final String SHOW_DETAILS_PROPERTY = PROPERTIES_PREFIX + ".show-details";
 
 	private static final String HIDDEN_DETAILS = "File paths, remote addresses, call sites and setting values are "
 			+ "hidden; set " + SHOW_DETAILS_PROPERTY + "=always, or when-authorized with an authorized user, to show them";

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.handlehygiene.http.ResponseTrackingInterceptor;
+import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 import dev.handlehygiene.leak.LeakSource;
 
 /**
@@ -12,8 +14,8 @@ import dev.handlehygiene.leak.LeakSource;
 public class LeakReports {
 
 	/** The section names of the starter's own resources; any other source is listed under its resource name. */
-	private static final Map<String, String> NAMES = Map.of("http.client.response", "httpClient", "jdbc.connection",
-			"jdbc");
+	private static final Map<String, String> NAMES = Map.of(ResponseTrackingInterceptor.RESOURCE, "httpClient",
+			JdbcLeakRegistry.RESOURCE, "jdbc");
 
 	private final List<LeakSource> sources;
 

@@ -17,17 +17,14 @@ import dev.handlehygiene.defaults.DefaultKeys;
  * Reads the idle timeout of every connector of the running Jetty, and its connection cap (a
  * {@link NetworkConnectionLimit} on the server; none means unlimited).
  */
-public class JettySettingsAuditor extends ServerSettingsAuditor {
+public class JettySettingsAuditor extends ServerSettingsAuditor<JettyWebServer> {
 
 	public JettySettingsAuditor(ApplicationContext context, SettingOrigins origins, FileDescriptorProbe probe) {
-		super(context, origins, probe);
+		super(JettyWebServer.class, context, origins, probe);
 	}
 
 	@Override
-	public List<AuditedSetting> audit() {
-		if (!(runningServer() instanceof JettyWebServer jetty)) {
-			return List.of();
-		}
+	List<AuditedSetting> audit(JettyWebServer jetty) {
 		Server server = jetty.getServer();
 		List<AuditedSetting> settings = new ArrayList<>();
 		for (Connector connector : server.getConnectors()) {

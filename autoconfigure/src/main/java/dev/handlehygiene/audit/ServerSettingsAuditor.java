@@ -1,5 +1,7 @@
 package dev.handlehygiene.audit;
 
+import java.util.List;
+
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -10,7 +12,9 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
  * What every auditor of an embedded server shares: the running server, where each property's value came from, and
  * the descriptor limit its connection cap is judged against.
  */
-abstract class ServerSettingsAuditor implements SettingsAuditor {
+abstract class ServerSettingsAuditor<S extends WebServer> implements SettingsAuditor {
+
+	private final Class<S> serverType;
 
 	private final ApplicationContext context;
 
@@ -18,19 +22,26 @@ abstract class ServerSettingsAuditor implements SettingsAuditor {
 
 	private final FileDescriptorProbe probe;
 
-	ServerSettingsAuditor(ApplicationContext context, SettingOrigins origins, FileDescriptorProbe probe) {
+	ServerSettingsAuditor(Class<S> serverType, ApplicationContext context, SettingOrigins origins,
+			FileDescriptorProbe probe) {
+		this.serverType = serverType;
 		this.context = context;
 		this.origins = origins;
 		this.probe = probe;
 	}
 
-	/**
-	 * The server this application runs, if it is a web application that has started one.
-	 * @return the server or {@code null}
-	 */
-	WebServer runningServer() {
-		return (this.context instanceof WebServerApplicationContext web) ? web.getWebServer() : null;
+	@Override
+	public final List<AuditedSetting> audit() {
+		WebServer running = (this.context instanceof WebServerApplicationContext web) ? web.getWebServer() : null;
+		return this.serverType.isInstance(running) ? audit(this.serverType.cast(running)) : List.of();
 	}
+
+	/**
+	 * Reads and judges the running server's settings.
+	 * @param server the server, of this auditor's kind
+	 * @return the settings
+	 */
+	abstract List<AuditedSetting> audit(S server);
 
 	/**
 	 * The soft descriptor limit, for the connection cap's verdict.

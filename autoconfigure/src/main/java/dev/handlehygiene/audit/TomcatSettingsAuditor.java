@@ -14,17 +14,14 @@ import dev.handlehygiene.defaults.DefaultKeys;
 /**
  * Reads the timeouts and the connection cap of every connector of the running Tomcat.
  */
-public class TomcatSettingsAuditor extends ServerSettingsAuditor {
+public class TomcatSettingsAuditor extends ServerSettingsAuditor<TomcatWebServer> {
 
 	public TomcatSettingsAuditor(ApplicationContext context, SettingOrigins origins, FileDescriptorProbe probe) {
-		super(context, origins, probe);
+		super(TomcatWebServer.class, context, origins, probe);
 	}
 
 	@Override
-	public List<AuditedSetting> audit() {
-		if (!(runningServer() instanceof TomcatWebServer tomcat)) {
-			return List.of();
-		}
+	List<AuditedSetting> audit(TomcatWebServer tomcat) {
 		List<AuditedSetting> settings = new ArrayList<>();
 		for (Connector connector : tomcat.getTomcat().getService().findConnectors()) {
 			if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {

@@ -13,7 +13,7 @@ import dev.handlehygiene.defaults.SafeDefaults;
  * {@link SafeDefaults}; the switches are read before the context starts, by the environment post-processor, and are
  * bound here so that they have metadata and so that the pool lease timeout is checked.
  */
-@ConfigurationProperties("handle-hygiene.defaults")
+@ConfigurationProperties(DefaultKeys.DEFAULTS_PREFIX)
 public class DefaultsProperties implements InitializingBean {
 
 	/**

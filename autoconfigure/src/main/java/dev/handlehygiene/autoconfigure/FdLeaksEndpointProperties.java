@@ -6,10 +6,12 @@ import java.util.Set;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.handlehygiene.actuate.FdLeaksEndpoint;
+
 /**
  * Settings of the {@code fdleaks} endpoint, under {@code management.endpoint.fdleaks}.
  */
-@ConfigurationProperties("management.endpoint.fdleaks")
+@ConfigurationProperties(FdLeaksEndpoint.PROPERTIES_PREFIX)
 public class FdLeaksEndpointProperties {
 
 	/**

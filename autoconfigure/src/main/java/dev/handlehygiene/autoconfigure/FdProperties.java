@@ -95,7 +95,8 @@ public class FdProperties implements InitializingBean {
 				"a share of the descriptor limit above 0 and at most 1, such as 0.9");
 		PropertyChecks.requireWithin(PREFIX + ".warning-usage", this.warningUsage, 0, false,
 				Math.nextDown(this.criticalUsage), "a share of the descriptor limit above 0 and below "
-						+ PREFIX + ".critical-usage (" + this.criticalUsage + "), such as 0.7");
+						+ PREFIX + ".critical-usage (" + this.criticalUsage + "); when not set it is 0.7, so a lower"
+						+ " critical-usage needs a warning-usage below it too");
 		PropertyChecks.requirePositive(PREFIX + ".sample-interval", this.sampleInterval, "10s");
 		// three samples are the fewest through which a line says more than "it went up once"
 		PropertyChecks.requireAtLeast(PREFIX + ".trend-window", this.trendWindow, this.sampleInterval.multipliedBy(3),

@@ -37,9 +37,6 @@ public class HttpClientLeakDetectionAutoConfiguration {
 	/** Frames kept per stored stack: enough to see the caller's caller, small enough to keep many sites. */
 	private static final int STACK_DEPTH = 32;
 
-	/** Recording time saved up for a burst: about 5,000 call sites at 10 µs each, named in full. */
-	private static final long CAPTURE_RESERVE_NANOS = 50_000_000;
-
 	/** Distinct call sites kept; leaks from more are counted under one entry. */
 	private static final int MAX_SITES = 100;
 
@@ -48,9 +45,9 @@ public class HttpClientLeakDetectionAutoConfiguration {
 	LeakTracker httpClientResponseLeakTracker(LeaksProperties properties) {
 		LeaksProperties.HttpClient leaks = properties.getHttpClient();
 		LeakTracker tracker = new LeakTracker(ResponseTrackingInterceptor.RESOURCE, new LeakTrackerSettings(leaks.getSampling(),
-				leaks.getMaxOpenAge(), leaks.isCloseLeaked(), MAX_SITES, STACK_DEPTH),
+				leaks.getMaxOpenAge(), leaks.isCloseLeaked(), MAX_SITES),
 				new CallSites(FrameworkFrames.with(properties.getFrameworkFrames()), STACK_DEPTH),
-				new CaptureBudget(leaks.getCaptureBudget(), CAPTURE_RESERVE_NANOS, System::nanoTime));
+				new CaptureBudget(leaks.getCaptureBudget(), CaptureBudget.DEFAULT_RESERVE_NANOS, System::nanoTime));
 		tracker.addListener(new LeakWarningLog());
 		return tracker;
 	}

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.handlehygiene.restart.RestartKeys;
+
 /**
  * Shutting down on purpose when descriptors run out, for supervisors that have no health probes (systemd, a shell
  * loop), under {@code handle-hygiene.restart}.
@@ -12,9 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(RestartProperties.PREFIX)
 public class RestartProperties implements InitializingBean {
 
-	static final String PREFIX = "handle-hygiene.restart";
+	static final String PREFIX = RestartKeys.PREFIX;
 
-	static final String EXIT_ON_CRITICAL = PREFIX + ".exit-on-critical";
+	static final String EXIT_ON_CRITICAL = RestartKeys.EXIT_ON_CRITICAL;
 
 	/**
 	 * Whether to shut down gracefully and exit with code 75 once the fileDescriptors health indicator has been DOWN
@@ -46,7 +48,7 @@ public class RestartProperties implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		PropertyChecks.requirePositive(PREFIX + ".grace", this.grace, "30s");
+		PropertyChecks.requirePositive(RestartKeys.GRACE, this.grace, "30s");
 	}
 
 }

@@ -9,23 +9,26 @@ public final class DefaultKeys {
 	/** The starter's master switch. */
 	public static final String STARTER_ENABLED = "handle-hygiene.enabled";
 
+	/** The prefix of the defaults' switches. */
+	public static final String DEFAULTS_PREFIX = "handle-hygiene.defaults";
+
 	/** The switch of every safe default. */
-	public static final String DEFAULTS_ENABLED = "handle-hygiene.defaults.enabled";
+	public static final String DEFAULTS_ENABLED = DEFAULTS_PREFIX + ".enabled";
 
 	/** The switch of the server group. */
-	public static final String SERVER_ENABLED = "handle-hygiene.defaults.server.enabled";
+	public static final String SERVER_ENABLED = DEFAULTS_PREFIX + ".server.enabled";
 
 	/** The switch of the HTTP client group. */
-	public static final String HTTP_CLIENT_ENABLED = "handle-hygiene.defaults.http-client.enabled";
+	public static final String HTTP_CLIENT_ENABLED = DEFAULTS_PREFIX + ".http-client.enabled";
 
 	/** The switch of the Hikari group. */
-	public static final String HIKARI_ENABLED = "handle-hygiene.defaults.hikari.enabled";
+	public static final String HIKARI_ENABLED = DEFAULTS_PREFIX + ".hikari.enabled";
 
 	/** The switch of the probes group. */
-	public static final String PROBES_ENABLED = "handle-hygiene.defaults.probes.enabled";
+	public static final String PROBES_ENABLED = DEFAULTS_PREFIX + ".probes.enabled";
 
 	/** The starter's own property for what no Spring Boot property reaches: Apache HttpClient 5's lease wait. */
-	public static final String POOL_LEASE_TIMEOUT = "handle-hygiene.defaults.http-client.pool-lease-timeout";
+	public static final String POOL_LEASE_TIMEOUT = DEFAULTS_PREFIX + ".http-client.pool-lease-timeout";
 
 	public static final String TOMCAT_CONNECTION_TIMEOUT = "server.tomcat.connection-timeout";
 

@@ -1,9 +1,9 @@
 package dev.handlehygiene.http;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
@@ -29,6 +29,11 @@ public class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		// a scoped or AOP proxy is left alone: its target is a bean of its own, processed when it is created, and
+		// asking the proxy for its interceptors would create that target now, outside its scope
+		if (AopUtils.isAopProxy(bean)) {
+			return bean;
+		}
 		if (bean instanceof RestTemplate restTemplate) {
 			track(restTemplate);
 			return restTemplate;
@@ -41,19 +46,23 @@ public class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
 
 	private void track(RestTemplate restTemplate) {
 		ResponseTrackingInterceptor tracking = this.interceptor.get();
-		if (!restTemplate.getInterceptors().contains(tracking)) {
-			// set, not added to the live list: setting drops the request factory RestTemplate may have cached
-			List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(restTemplate.getInterceptors());
+		List<ClientHttpRequestInterceptor> interceptors = restTemplate.getInterceptors();
+		if (!interceptors.contains(tracking)) {
+			// added to the live list, as Boot's own customizers do: the order the application gave stays, and a
+			// request factory cached since reads the same list
 			interceptors.add(tracking);
-			restTemplate.setInterceptors(interceptors);
 		}
 	}
 
 	private RestClient track(RestClient restClient) {
 		ResponseTrackingInterceptor tracking = this.interceptor.get();
+		RestClient.Builder copy = restClient.mutate();
+		if (copy == null) {
+			// not a real client (a test double): nothing to track
+			return restClient;
+		}
 		boolean[] tracked = new boolean[1];
-		RestClient.Builder copy = restClient.mutate()
-			.requestInterceptors((interceptors) -> tracked[0] = interceptors.contains(tracking));
+		copy.requestInterceptors((interceptors) -> tracked[0] = interceptors.contains(tracking));
 		// a RestClient cannot change: a tracked copy stands in for the bean
 		return tracked[0] ? restClient : copy.requestInterceptor(tracking).build();
 	}

@@ -30,6 +30,10 @@ public class ResponseTrackingInterceptor implements ClientHttpRequestInterceptor
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		ClientHttpResponse response = execution.execute(request, body);
+		if (response instanceof TrackedClientHttpResponse) {
+			// tracked further in already: a client built over another tracked client's request factory
+			return response;
+		}
 		return new TrackedClientHttpResponse(response, this.tracker, describe(request));
 	}
 

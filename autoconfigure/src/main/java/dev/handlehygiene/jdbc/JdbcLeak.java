@@ -10,7 +10,7 @@ import java.util.List;
  * @param connection the connection as HikariCP names it, for example {@code conn0: url=jdbc:h2:mem:orders user=SA}
  * @param thread the thread that borrowed it
  * @param site where it was borrowed: the first frame outside the pool, the JDK and the frameworks in between, as
- * {@code com.acme.Orders.load(Orders.java:42)}, or {@link JdbcLeakRegistry#NO_SITE}
+ * {@code com.acme.Orders.load(Orders.java:42)}, or {@link dev.handlehygiene.leak.CallSites#NO_APPLICATION_FRAME}
  * @param stack the borrowing stack, innermost first, at most {@link JdbcLeakRegistry#MAX_FRAMES} frames
  * @param detectedAt when HikariCP reported it
  * @param returnedAt when it was returned to the pool after the report, or {@code null} while it is still out

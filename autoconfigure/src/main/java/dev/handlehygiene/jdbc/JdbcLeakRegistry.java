@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,18 +21,17 @@ import dev.handlehygiene.leak.LeakEvent;
 import dev.handlehygiene.leak.LeakListener;
 import dev.handlehygiene.leak.LeakSite;
 import dev.handlehygiene.leak.LeakSource;
+import dev.handlehygiene.leak.LeakTracker;
 
 /**
- * The JDBC connection leaks HikariCP reported: every report is counted, the most recent are kept with their borrowing
- * site, so memory stays bounded whatever the leak rate. Thread-safe.
+ * The JDBC connection leaks HikariCP reported: every report is counted per pool and per borrowing site (at most
+ * {@link #MAX_SITES} sites), and the most recent are kept with their connection and thread, so memory stays bounded
+ * whatever the leak rate. Thread-safe.
  */
 public final class JdbcLeakRegistry implements LeakSource {
 
 	/** The resource name of JDBC connections, in reports and meters. */
 	public static final String RESOURCE = "jdbc.connection";
-
-	/** Never a borrowing site: the one list of framework frames. */
-	public static final List<String> DEFAULT_IGNORED_PREFIXES = FrameworkFrames.PREFIXES;
 
 	/** How many leaks {@link #leaks()} keeps by default. */
 	public static final int DEFAULT_MAX_STORED = 100;
@@ -42,8 +42,8 @@ public final class JdbcLeakRegistry implements LeakSource {
 	/** The pool of a leak whose report did not name it. */
 	public static final String UNKNOWN_POOL = "unknown";
 
-	/** The site of a leak whose stack has no frame outside the ignored packages. */
-	public static final String NO_SITE = "(no application frame)";
+	/** Distinct pool and site pairs counted; reports from further sites are counted under one entry per pool. */
+	public static final int MAX_SITES = 100;
 
 	private final int maxStored;
 
@@ -53,13 +53,16 @@ public final class JdbcLeakRegistry implements LeakSource {
 
 	private final Map<String, LongAdder> leakedPerPool = new ConcurrentHashMap<>();
 
+	/** Per pool and site, since start-up; keyed by {@link #siteKey}. */
+	private final Map<List<String>, SiteCount> perSite = new ConcurrentHashMap<>();
+
 	/** Oldest first, at most maxStored: dropping the oldest shifts the rest, cheap at the hundred or so kept. */
 	private final List<JdbcLeak> recent = new ArrayList<>();
 
 	private final List<LeakListener> listeners = new CopyOnWriteArrayList<>();
 
 	public JdbcLeakRegistry() {
-		this(DEFAULT_MAX_STORED, DEFAULT_IGNORED_PREFIXES);
+		this(DEFAULT_MAX_STORED, FrameworkFrames.PREFIXES);
 	}
 
 	/**
@@ -86,10 +89,11 @@ public final class JdbcLeakRegistry implements LeakSource {
 		List<StackTraceElement> frames = (borrowStack != null) ? Arrays.asList(borrowStack.getStackTrace()) : List.of();
 		// the site is looked for in the whole stack: behind JPA or Spring's transaction proxies it can be deep
 		String site = this.callSites.siteOf(frames);
-		List<String> stack = frames.stream().limit(MAX_FRAMES).map(StackTraceElement::toString).toList();
+		List<String> stack = this.callSites.windowOf(frames).stream().map(StackTraceElement::toString).toList();
 		JdbcLeak leak = new JdbcLeak((pool != null) ? pool : UNKNOWN_POOL, connection, thread,
-				(site != null) ? site : NO_SITE, stack, Instant.now(), null);
+				(site != null) ? site : CallSites.NO_APPLICATION_FRAME, stack, Instant.now(), null);
 		this.leakedPerPool.computeIfAbsent(leak.pool(), (name) -> new LongAdder()).increment();
+		countAtSite(leak);
 		this.leaked.increment();
 		synchronized (this.recent) {
 			this.recent.add(leak);
@@ -172,25 +176,45 @@ public final class JdbcLeakRegistry implements LeakSource {
 	}
 
 	/**
-	 * The kept reports by pool and borrowing site, the site of the most recent report first.
+	 * Every pool and borrowing site that leaked, most leaks first: the counts since start-up, the latest stack, and
+	 * the site's reports among those kept, with those not returned yet as suspected.
 	 * @return a snapshot
 	 */
 	@Override
 	public List<LeakSite> sites() {
-		Map<List<String>, List<JdbcLeak>> bySite = new LinkedHashMap<>();
+		Map<List<String>, List<JdbcLeak>> kept = new HashMap<>();
 		for (JdbcLeak leak : leaks()) {
-			bySite.computeIfAbsent(List.of(leak.pool(), leak.site()), (key) -> new ArrayList<>()).add(leak);
+			kept.computeIfAbsent(siteKey(leak.pool(), leak.site()), (key) -> new ArrayList<>()).add(leak);
 		}
 		List<LeakSite> sites = new ArrayList<>();
-		bySite.forEach((key, leaks) -> {
-			List<LeakEvent> events = leaks.stream()
+		this.perSite.forEach((key, count) -> {
+			List<JdbcLeak> reports = kept.getOrDefault(key, List.of());
+			List<LeakEvent> events = reports.stream()
 				.map((leak) -> new LeakEvent(leak.connection(), leak.thread(), leak.detectedAt(), leak.returnedAt()))
 				.toList();
-			long stillOut = leaks.stream().filter((leak) -> !leak.returned()).count();
-			// the most recent report's stack stands for the site: the same site borrows along the same path
-			sites.add(new LeakSite(key.get(1), key.get(0), leaks.size(), stillOut, leaks.get(0).stack(), events));
+			long stillOut = reports.stream().filter((leak) -> !leak.returned()).count();
+			sites.add(new LeakSite(key.get(1), key.get(0), count.leaked.sum(), stillOut, count.stack, events));
 		});
+		sites.sort(Comparator.comparingLong(LeakSite::leaked).reversed().thenComparing(LeakSite::site));
 		return sites;
+	}
+
+	private void countAtSite(JdbcLeak leak) {
+		List<String> key = siteKey(leak.pool(), leak.site());
+		SiteCount count = this.perSite.get(key);
+		if (count == null) {
+			if (this.perSite.size() >= MAX_SITES) {
+				key = siteKey(leak.pool(), LeakTracker.OTHER_SITES);
+			}
+			count = this.perSite.computeIfAbsent(key, (k) -> new SiteCount());
+		}
+		count.leaked.increment();
+		// the latest stack stands for the site: the same site borrows along the same path
+		count.stack = LeakTracker.OTHER_SITES.equals(key.get(1)) ? List.of() : leak.stack();
+	}
+
+	private static List<String> siteKey(String pool, String site) {
+		return List.of(pool, site);
 	}
 
 	/**
@@ -208,6 +232,15 @@ public final class JdbcLeakRegistry implements LeakSource {
 	@Override
 	public void addListener(LeakListener listener) {
 		this.listeners.add(listener);
+	}
+
+	/** One pool and site's count since start-up, and its latest stack. */
+	private static final class SiteCount {
+
+		private final LongAdder leaked = new LongAdder();
+
+		private volatile List<String> stack = List.of();
+
 	}
 
 }

@@ -9,6 +9,12 @@ import java.util.List;
  */
 public final class CallSites {
 
+	/** The site of a stack with no frame outside the ignored ones. */
+	public static final String NO_APPLICATION_FRAME = "(no application frame)";
+
+	/** Frames kept above a deep call site, so a stored stack still shows how the resource was reached. */
+	private static final int CONTEXT_ABOVE_SITE = 8;
+
 	private final List<String> ignoredPrefixes;
 
 	private final int maxDepth;
@@ -43,6 +49,23 @@ public final class CallSites {
 			first++;
 		}
 		return List.of(Arrays.copyOfRange(frames, first, Math.min(frames.length, first + this.maxDepth)));
+	}
+
+	/**
+	 * The part of a whole stack worth storing: its top, or, when the call site lies deeper than that, a window that
+	 * starts a few frames above the site, so the stored stack always shows the site.
+	 * @param stack a whole stack, innermost first, such as the one a pool recorded at borrow time
+	 * @return at most {@code maxDepth} frames
+	 */
+	public List<StackTraceElement> windowOf(List<StackTraceElement> stack) {
+		int site = 0;
+		while (site < stack.size() && isIgnored(stack.get(site).getClassName())) {
+			site++;
+		}
+		// a short stack's bottom pulls the window up, so it keeps maxDepth frames when the stack has them
+		int from = (site < this.maxDepth || site == stack.size()) ? 0
+				: Math.max(0, Math.min(site - CONTEXT_ABOVE_SITE, stack.size() - this.maxDepth));
+		return List.copyOf(stack.subList(from, Math.min(stack.size(), from + this.maxDepth)));
 	}
 
 	/**

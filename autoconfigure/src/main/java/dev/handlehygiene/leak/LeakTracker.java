@@ -235,12 +235,15 @@ public final class LeakTracker implements LeakSource {
 
 	private String siteOf(Tracked handle) {
 		List<StackTraceElement> stack = handle.stack(this.callSites);
-		String site = stack.isEmpty() ? null : this.callSites.siteOf(stack);
-		return (site != null) ? site : UNSAMPLED_SITE;
+		if (stack.isEmpty()) {
+			return UNSAMPLED_SITE;
+		}
+		String site = this.callSites.siteOf(stack);
+		return (site != null) ? site : CallSites.NO_APPLICATION_FRAME;
 	}
 
 	private static boolean isCatchAll(String site) {
-		return UNSAMPLED_SITE.equals(site) || OTHER_SITES.equals(site);
+		return UNSAMPLED_SITE.equals(site) || OTHER_SITES.equals(site) || CallSites.NO_APPLICATION_FRAME.equals(site);
 	}
 
 	private static List<String> render(List<StackTraceElement> stack) {

@@ -9,10 +9,8 @@ import java.time.Duration;
  * @param maxOpenAge how long a resource may stay open before it counts as a suspected leak
  * @param closeLeaked whether to close the underlying resource of a leaked one, releasing what it holds
  * @param maxSites how many distinct call sites to keep; leaks from further sites are counted under one entry
- * @param maxStackDepth how many frames to keep per stack
  */
-public record LeakTrackerSettings(double sampling, Duration maxOpenAge, boolean closeLeaked, int maxSites,
-		int maxStackDepth) {
+public record LeakTrackerSettings(double sampling, Duration maxOpenAge, boolean closeLeaked, int maxSites) {
 
 	/**
 	 * Checks the ranges.
@@ -20,7 +18,6 @@ public record LeakTrackerSettings(double sampling, Duration maxOpenAge, boolean 
 	 * @param maxOpenAge positive
 	 * @param closeLeaked any
 	 * @param maxSites positive
-	 * @param maxStackDepth positive
 	 */
 	public LeakTrackerSettings {
 		if (!(sampling >= 0 && sampling <= 1)) {
@@ -29,8 +26,8 @@ public record LeakTrackerSettings(double sampling, Duration maxOpenAge, boolean 
 		if (maxOpenAge == null || maxOpenAge.isNegative() || maxOpenAge.isZero()) {
 			throw new IllegalArgumentException("maxOpenAge must be positive, got " + maxOpenAge);
 		}
-		if (maxSites < 1 || maxStackDepth < 1) {
-			throw new IllegalArgumentException("maxSites and maxStackDepth must be positive");
+		if (maxSites < 1) {
+			throw new IllegalArgumentException("maxSites must be positive");
 		}
 	}
 

@@ -54,14 +54,6 @@ public final class Tracked implements Runnable {
 		}
 	}
 
-	/**
-	 * Whether the owner has closed it (or it was found leaked).
-	 * @return {@code true} once closed or leaked
-	 */
-	public boolean isDone() {
-		return this.done.get();
-	}
-
 	/** Run by the cleaner once the owner is unreachable. */
 	@Override
 	public void run() {

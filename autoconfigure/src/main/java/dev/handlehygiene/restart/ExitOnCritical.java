@@ -119,7 +119,7 @@ public class ExitOnCritical {
 		switch (this.streak.observe(Status.DOWN.equals(health.getStatus()), now)) {
 			case STARTED -> logger.warn("File descriptor health is DOWN " + health.getDetails()
 					+ "; the application will exit with code " + EXIT_CODE + " if it stays DOWN for "
-					+ RestartEvidence.seconds(this.grace) + " (handle-hygiene.restart.grace)");
+					+ RestartEvidence.seconds(this.grace) + " (" + RestartKeys.GRACE + ")");
 			case RECOVERED -> logger.info("File descriptor health is " + health.getStatus() + " again; not exiting");
 			case GRACE_ELAPSED -> exitOnce(health, this.streak.downFor(now));
 			case NOT_DOWN, WITHIN_GRACE -> {

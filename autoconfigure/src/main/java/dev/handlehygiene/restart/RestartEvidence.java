@@ -35,10 +35,10 @@ final class RestartEvidence {
 	 */
 	static String describe(Health health, Duration downFor, DescriptorInventory inventory, int topRemotes,
 			int exitCode) {
-		return "File descriptors DOWN for " + seconds(downFor) + " (handle-hygiene.restart.grace): "
+		return "File descriptors DOWN for " + seconds(downFor) + " (" + RestartKeys.GRACE + "): "
 				+ details(health.getDetails()) + "; CLOSE_WAIT remotes: " + closeWaitRemotes(inventory, topRemotes)
 				+ ". Publishing LivenessState.BROKEN, shutting down gracefully and exiting with code " + exitCode
-				+ " so that the supervisor starts a fresh process (handle-hygiene.restart.exit-on-critical=true)";
+				+ " so that the supervisor starts a fresh process (" + RestartKeys.EXIT_ON_CRITICAL + "=true)";
 	}
 
 	private static String details(Map<String, Object> details) {

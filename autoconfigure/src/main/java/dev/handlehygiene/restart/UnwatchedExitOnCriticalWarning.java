@@ -10,7 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  */
 public class UnwatchedExitOnCriticalWarning implements SmartInitializingSingleton {
 
-	static final String MESSAGE = "handle-hygiene.restart.exit-on-critical=true, but there is no"
+	static final String MESSAGE = RestartKeys.EXIT_ON_CRITICAL + "=true, but there is no"
 			+ " FileDescriptorsHealthIndicator bean (management.health.file-descriptors.enabled=false, or a bean of"
 			+ " another type named fileDescriptorsHealthIndicator): nothing is watched, and the application will not"
 			+ " exit when descriptors run out";

@@ -161,7 +161,7 @@ class ResponseLeakIntegrationTest {
 
 		private LeakTracker markerAfterGc() throws InterruptedException {
 			LeakTracker marker = new LeakTracker("marker",
-					new dev.handlehygiene.leak.LeakTrackerSettings(0, Duration.ofMinutes(1), false, 1, 1),
+					new dev.handlehygiene.leak.LeakTrackerSettings(0, Duration.ofMinutes(1), false, 1),
 					new dev.handlehygiene.leak.CallSites(List.of(), 1));
 			marker.track(new Object(), null, "marker");
 			assertThat(Gc.until(() -> marker.leaked() == 1, DEADLINE)).isTrue();

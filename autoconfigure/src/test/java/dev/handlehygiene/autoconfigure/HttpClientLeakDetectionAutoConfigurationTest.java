@@ -104,7 +104,7 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 
 	@Test
 	void backsOffFromATrackerTheUserDefines() {
-		LeakTracker own = new LeakTracker("mine", new LeakTrackerSettings(0, Duration.ofSeconds(1), false, 1, 1),
+		LeakTracker own = new LeakTracker("mine", new LeakTrackerSettings(0, Duration.ofSeconds(1), false, 1),
 				new CallSites(List.of(), 1));
 		this.runner.withBean("httpClientResponseLeakTracker", LeakTracker.class, () -> own)
 			.run((context) -> assertThat(context.getBean(LeakTracker.class)).isSameAs(own));

@@ -6,6 +6,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.handlehygiene.leak.CallSites;
+import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakEvent;
 import dev.handlehygiene.leak.LeakSite;
 
@@ -35,7 +37,7 @@ class JdbcLeakRegistryTest {
 		registry.reported("orders", CONNECTION, "main",
 				borrowedVia("com.zaxxer.hikari.HikariDataSource", "java.lang.Thread"));
 		assertThat(registry.leaks()).singleElement()
-			.satisfies((leak) -> assertThat(leak.site()).isEqualTo(JdbcLeakRegistry.NO_SITE));
+			.satisfies((leak) -> assertThat(leak.site()).isEqualTo(CallSites.NO_APPLICATION_FRAME));
 	}
 
 	@Test
@@ -53,7 +55,7 @@ class JdbcLeakRegistryTest {
 
 	@Test
 	void countsEveryLeakButKeepsOnlyTheMostRecent() {
-		JdbcLeakRegistry registry = new JdbcLeakRegistry(3, JdbcLeakRegistry.DEFAULT_IGNORED_PREFIXES);
+		JdbcLeakRegistry registry = new JdbcLeakRegistry(3, FrameworkFrames.PREFIXES);
 		for (int i = 0; i < 1000; i++) {
 			registry.reported("orders", "conn" + i, "main", new Exception());
 		}
@@ -109,9 +111,44 @@ class JdbcLeakRegistryTest {
 		assertThat(registry.suspected()).isEqualTo(2);
 		assertThat(registry.open()).isEqualTo(-1);
 		assertThat(registry.sites()).extracting(LeakSite::pool, LeakSite::leaked, LeakSite::suspected)
-			.containsExactly(tuple("billing", 1L, 1L), tuple("orders", 2L, 1L));
-		assertThat(registry.sites().get(1).recent()).extracting(LeakEvent::name, (event) -> event.closedAt() != null)
+			.containsExactly(tuple("orders", 2L, 1L), tuple("billing", 1L, 1L));
+		assertThat(registry.sites().get(0).recent()).extracting(LeakEvent::name, (event) -> event.closedAt() != null)
 			.containsExactly(tuple("conn1", false), tuple("conn0", true));
+	}
+
+	@Test
+	void aSiteKeepsItsCountSinceStartUpWhenItsReportsAreNoLongerKept() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry(2, FrameworkFrames.PREFIXES);
+		for (int i = 0; i < 5; i++) {
+			registry.reported("orders", "conn" + i, "main", new Exception());
+		}
+		assertThat(registry.leaks()).hasSize(2);
+		assertThat(registry.sites()).singleElement().satisfies((site) -> {
+			assertThat(site.leaked()).isEqualTo(5);
+			assertThat(site.suspected()).isEqualTo(2);
+			assertThat(site.recent()).hasSize(2);
+		});
+	}
+
+	@Test
+	void aDeepSiteIsInsideTheStoredStack() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		registry.reported("orders", "conn0", "main", deepInTheFramework(60));
+		assertThat(registry.leaks().get(0).stack()).hasSize(32)
+			.anyMatch((frame) -> frame.startsWith(JdbcLeakRegistryTest.class.getName() + ".aDeepSiteIsInsideTheStoredStack("));
+		assertThat(registry.leaks().get(0).stack().get(0)).startsWith("org.hibernate.");
+	}
+
+	private static Exception deepInTheFramework(int frames) {
+		Exception borrowed = new Exception();
+		StackTraceElement[] own = borrowed.getStackTrace();
+		StackTraceElement[] stack = new StackTraceElement[frames + own.length];
+		for (int i = 0; i < frames; i++) {
+			stack[i] = new StackTraceElement("org.hibernate.engine.Deep", "frame" + i, "Deep.java", i + 1);
+		}
+		System.arraycopy(own, 0, stack, frames, own.length);
+		borrowed.setStackTrace(stack);
+		return borrowed;
 	}
 
 	@Test

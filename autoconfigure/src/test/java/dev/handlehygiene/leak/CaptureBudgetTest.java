@@ -68,7 +68,7 @@ class CaptureBudgetTest {
 	@Test
 	void aTrackerOverItsBudgetCountsWithoutASite() {
 		CaptureBudget budget = new CaptureBudget(0.01, 1, this.clock::get);
-		LeakTracker tracker = new LeakTracker("test", new LeakTrackerSettings(1.0, Duration.ofMillis(1), false, 10, 8),
+		LeakTracker tracker = new LeakTracker("test", new LeakTrackerSettings(1.0, Duration.ofMillis(1), false, 10),
 				new CallSites(FrameworkFrames.PREFIXES, 8), budget);
 		Object first = new Object();
 		Object second = new Object();

@@ -48,7 +48,7 @@ class LeakTrackerTest {
 	}
 
 	private static LeakTracker tracker(double sampling, boolean closeLeaked, Duration maxOpenAge, int maxSites) {
-		return new LeakTracker("test.resource", new LeakTrackerSettings(sampling, maxOpenAge, closeLeaked, maxSites, 16),
+		return new LeakTracker("test.resource", new LeakTrackerSettings(sampling, maxOpenAge, closeLeaked, maxSites),
 				CALL_SITES);
 	}
 

@@ -95,7 +95,7 @@ public final class RetainedBytesPerOpenResponse {
 
 	private static LeakTracker tracker(double sampling) {
 		return new LeakTracker(ResponseTrackingInterceptor.RESOURCE,
-				new LeakTrackerSettings(sampling, Duration.ofMillis(1), true, 100, 32),
+				new LeakTrackerSettings(sampling, Duration.ofMillis(1), true, 100),
 				new CallSites(FrameworkFrames.PREFIXES, 32));
 	}
 

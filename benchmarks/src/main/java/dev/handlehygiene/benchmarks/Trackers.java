@@ -28,8 +28,8 @@ final class Trackers {
 	static LeakTracker of(String variant) {
 		boolean defaults = DEFAULTS.equals(variant);
 		LeakTrackerSettings settings = new LeakTrackerSettings(defaults ? 1.0 : Double.parseDouble(variant),
-				Duration.ofSeconds(60), true, 100, 32);
-		CaptureBudget budget = defaults ? new CaptureBudget(0.01, 50_000_000, System::nanoTime)
+				Duration.ofSeconds(60), true, 100);
+		CaptureBudget budget = defaults ? new CaptureBudget(0.01, CaptureBudget.DEFAULT_RESERVE_NANOS, System::nanoTime)
 				: CaptureBudget.UNLIMITED;
 		return new LeakTracker(ResponseTrackingInterceptor.RESOURCE, settings,
 				new CallSites(FrameworkFrames.PREFIXES, 32), budget);
