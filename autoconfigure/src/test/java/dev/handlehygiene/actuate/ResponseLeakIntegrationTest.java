@@ -83,7 +83,9 @@ class ResponseLeakIntegrationTest {
 			long before = this.tracker.leaked();
 			RestClient client = this.builder.build();
 			int line = dropResponses(client, "http://127.0.0.1:" + this.port + "/upstream?token=secret", N);
-			assertThat(Gc.until(() -> this.tracker.leaked() - before >= N * 0.9, DEADLINE)).isTrue();
+			// every dropped response is found, not only the 90 % asserted below: one still open would be counted by
+			// the next test in this context
+			assertThat(Gc.until(() -> this.tracker.leaked() - before >= N, DEADLINE)).isTrue();
 			String site = "dev.handlehygiene.actuate.ResponseLeakIntegrationTest.dropResponses(ResponseLeakIntegrationTest.java:"
 					+ line + ")";
 			JsonNode leaks = new ActuatorClient(this.port).body("/actuator/fdleaks/leaks").get("leaks").get("httpClient");
