@@ -1,40 +1,51 @@
 package dev.handlehygiene.audit;
 
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
-import org.springframework.core.env.PropertySource;
-import dev.handlehygiene.defaults.SafeDefaults;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
- * Counts the safe defaults actually in force: those whose value no other property source overrides.
+ * Counts the safe defaults in force on what this application really runs: a default counts once an auditor has read
+ * it back from a live server, client or pool with the starter as its origin. A Tomcat key on Netty, a Hikari key
+ * without a {@code HikariDataSource} or a client timeout without Spring Boot's client settings has no such reading.
  */
 public class AppliedDefaults {
 
-	private final ConfigurableEnvironment environment;
-
 	private final SettingOrigins origins;
 
-	public AppliedDefaults(ConfigurableEnvironment environment, SettingOrigins origins) {
-		this.environment = environment;
+	public AppliedDefaults(SettingOrigins origins) {
 		this.origins = origins;
 	}
 
 	/**
-	 * How many of the starter's defaults are in force.
-	 * @return the count; 0 when the defaults are switched off
+	 * The keys of the starter's defaults in force on the audited objects.
+	 * @param audited the settings the auditors read
+	 * @return the keys, sorted, each once (a server with two connectors reports a key twice)
 	 */
-	public int count() {
-		PropertySource<?> defaults = this.environment.getPropertySources().get(SafeDefaults.PROPERTY_SOURCE_NAME);
-		if (!(defaults instanceof EnumerablePropertySource<?> enumerable)) {
-			return 0;
-		}
-		int count = 0;
-		for (String key : enumerable.getPropertyNames()) {
-			if (this.origins.isHandleHygieneDefault(key)) {
-				count++;
+	public Set<String> keys(List<AuditedSetting> audited) {
+		Set<String> keys = new TreeSet<>();
+		for (AuditedSetting setting : audited) {
+			if (SettingOrigins.HANDLE_HYGIENE_DEFAULT.equals(setting.origin())) {
+				keys.add(setting.key());
 			}
 		}
-		return count;
+		// no auditor reads the liveness group back: it applies wherever the actuator's health endpoint runs, and the
+		// starter brings the actuator
+		if (this.origins.isHandleHygieneDefault(DefaultKeys.LIVENESS_GROUP)) {
+			keys.add(DefaultKeys.LIVENESS_GROUP);
+		}
+		return keys;
+	}
+
+	/**
+	 * How many of the starter's defaults are in force on the audited objects.
+	 * @param audited the settings the auditors read
+	 * @return the count; 0 when the defaults are switched off
+	 */
+	public int count(List<AuditedSetting> audited) {
+		return keys(audited).size();
 	}
 
 }

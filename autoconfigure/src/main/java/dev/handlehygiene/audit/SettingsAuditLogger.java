@@ -9,7 +9,7 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Once the application is ready (servers started, pools built), logs one INFO line with how many safe defaults are in
- * force and how many settings are unsafe, and one WARN line per unsafe setting.
+ * force on what the application runs and how many settings are unsafe, and one WARN line per unsafe setting.
  */
 public class SettingsAuditLogger implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -30,7 +30,7 @@ public class SettingsAuditLogger implements ApplicationListener<ApplicationReady
 		List<AuditedSetting> unsafe = settings.stream().filter(AuditedSetting::isUnsafe).toList();
 		logger.info(String.format(
 				"handle-hygiene: %d safe defaults in force (handle-hygiene.defaults.*), %d of %d audited settings unsafe",
-				this.appliedDefaults.count(), unsafe.size(), settings.size()));
+				this.appliedDefaults.count(settings), unsafe.size(), settings.size()));
 		for (AuditedSetting setting : unsafe) {
 			logger.warn(String.format("handle-hygiene: unsafe setting %s=%s on %s (%s): %s", setting.key(),
 					setting.value(), setting.object(), setting.origin(), setting.verdict()));

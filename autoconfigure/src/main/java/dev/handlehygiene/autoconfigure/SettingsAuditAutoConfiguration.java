@@ -48,8 +48,8 @@ public class SettingsAuditAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AppliedDefaults appliedDefaults(ConfigurableEnvironment environment, SettingOrigins origins) {
-		return new AppliedDefaults(environment, origins);
+	AppliedDefaults appliedDefaults(SettingOrigins origins) {
+		return new AppliedDefaults(origins);
 	}
 
 	@Bean

@@ -40,6 +40,8 @@ public final class DefaultKeys {
 
 	public static final String JETTY_MAX_CONNECTIONS = "server.jetty.max-connections";
 
+	public static final String NETTY_IDLE_TIMEOUT = "server.netty.idle-timeout";
+
 	public static final String CLIENT_CONNECT_TIMEOUT = "spring.http.clients.connect-timeout";
 
 	public static final String CLIENT_READ_TIMEOUT = "spring.http.clients.read-timeout";

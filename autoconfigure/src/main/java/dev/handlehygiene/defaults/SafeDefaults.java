@@ -67,6 +67,8 @@ public final class SafeDefaults {
 			// longer than common load-balancer idle timeouts (60 s), still bounded
 			defaults.put(DefaultKeys.TOMCAT_KEEP_ALIVE_TIMEOUT, "100s");
 			defaults.put(DefaultKeys.JETTY_IDLE_TIMEOUT, "30s");
+			// one timeout for an idle new and an idle keep-alive connection: above load balancers' 60 s, as Tomcat's
+			defaults.put(DefaultKeys.NETTY_IDLE_TIMEOUT, "100s");
 			if (softDescriptorLimit > 0) {
 				// the server alone cannot take more than half of the descriptor table
 				String maxConnections = String.valueOf(Math.min(MAX_CONNECTIONS_CAP, softDescriptorLimit / 2));

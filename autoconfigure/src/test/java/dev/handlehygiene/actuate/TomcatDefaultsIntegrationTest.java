@@ -75,7 +75,7 @@ class TomcatDefaultsIntegrationTest {
 		void theEnvEndpointNamesTheDefaultsPropertySourceForEachDefault() {
 			String[] keys = ((EnumerablePropertySource<?>) this.environment.getPropertySources()
 				.get("handleHygieneDefaults")).getPropertyNames();
-			assertThat(keys).hasSize(10);
+			assertThat(keys).hasSize(11);
 			ActuatorClient actuator = new ActuatorClient(this.port);
 			for (String key : keys) {
 				JsonNode env = actuator.body("/actuator/env/" + key);

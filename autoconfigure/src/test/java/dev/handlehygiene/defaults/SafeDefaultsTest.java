@@ -17,6 +17,7 @@ class SafeDefaultsTest {
 		assertThat(defaults).containsExactly(Map.entry("server.tomcat.connection-timeout", "10s"),
 				Map.entry("server.tomcat.keep-alive-timeout", "100s"),
 				Map.entry("server.jetty.connection-idle-timeout", "30s"),
+				Map.entry("server.netty.idle-timeout", "100s"),
 				Map.entry("server.tomcat.max-connections", "8192"), Map.entry("server.jetty.max-connections", "8192"),
 				Map.entry("spring.http.clients.connect-timeout", "5s"),
 				Map.entry("spring.http.clients.read-timeout", "30s"),
