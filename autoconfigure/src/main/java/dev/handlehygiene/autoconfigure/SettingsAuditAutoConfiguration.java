@@ -23,6 +23,8 @@ import dev.handlehygiene.audit.AppliedDefaults;
 import dev.handlehygiene.audit.HikariSettingsAuditor;
 import dev.handlehygiene.audit.HttpClientSettingsAuditor;
 import dev.handlehygiene.audit.JettySettingsAuditor;
+import dev.handlehygiene.audit.NettyServerConfigurationRecorder;
+import dev.handlehygiene.audit.NettySettingsAuditor;
 import dev.handlehygiene.audit.SettingOrigins;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.audit.SettingsAuditLogger;
@@ -91,11 +93,32 @@ public class SettingsAuditAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.reactor.netty.NettyWebServer",
+			"reactor.netty.http.server.HttpServerConfig",
+			"org.springframework.boot.web.server.context.WebServerApplicationContext" })
+	static class NettyAudit {
+
+		@Bean
+		@ConditionalOnMissingBean
+		NettyServerConfigurationRecorder nettyServerConfigurationRecorder() {
+			return new NettyServerConfigurationRecorder();
+		}
+
+		@Bean
+		@Order(3)
+		NettySettingsAuditor nettySettingsAuditor(ApplicationContext context, SettingOrigins origins,
+				FileDescriptorProbe probe, NettyServerConfigurationRecorder recorder) {
+			return new NettySettingsAuditor(context, origins, probe, recorder);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ HttpClientSettings.class, ClientHttpRequestFactoryBuilder.class })
 	static class HttpClientAudit {
 
 		@Bean
-		@Order(3)
+		@Order(4)
 		HttpClientSettingsAuditor httpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder, SettingOrigins origins,
 				ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
@@ -111,7 +134,7 @@ public class SettingsAuditAutoConfiguration {
 	static class HikariAudit {
 
 		@Bean
-		@Order(4)
+		@Order(5)
 		HikariSettingsAuditor hikariSettingsAuditor(ConfigurableListableBeanFactory beanFactory,
 				SettingOrigins origins) {
 			return new HikariSettingsAuditor(beanFactory, origins);

@@ -37,12 +37,15 @@ class SettingsAuditAutoConfigurationTest {
 
 	@Test
 	void auditsServersThenClientsThenPoolsOfTheKindsOnTheClasspath() {
-		// Jetty is not on this module's test classpath (integration-tests/jetty has it): no Jetty auditor
+		// Jetty is not on this module's test classpath (integration-tests/jetty has it): no Jetty auditor,
 		this.runner.run((context) -> {
 			assertThat(context.getBeanProvider(SettingsAuditor.class).orderedStream().map(Object::getClass))
 				.containsExactly(TomcatSettingsAuditor.class, HttpClientSettingsAuditor.class,
 						HikariSettingsAuditor.class);
 			assertThat(context).doesNotHaveBean("jettySettingsAuditor");
+			// nor Reactor Netty (integration-tests/webflux has it): no Netty auditor, no recorder on a factory
+			assertThat(context).doesNotHaveBean("nettySettingsAuditor")
+				.doesNotHaveBean("nettyServerConfigurationRecorder");
 		});
 	}
 
