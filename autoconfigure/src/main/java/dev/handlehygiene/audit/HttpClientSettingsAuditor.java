@@ -7,11 +7,13 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
- * Reads the connect and read timeouts that auto-configured {@code RestClient} and {@code RestTemplate} builders
- * apply, from the {@link HttpClientSettings} bean, and the pool lease timeout when Apache HttpClient 5 is the client.
+ * Reads the connect and read timeouts that auto-configured {@code RestClient}, {@code RestTemplate} and
+ * {@code WebClient} builders apply, from the {@link HttpClientSettings} bean, naming the clients Spring Boot
+ * detected, and the pool lease timeout when Apache HttpClient 5 is the client.
  */
 public class HttpClientSettingsAuditor implements SettingsAuditor {
 
@@ -22,6 +24,8 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 
 	private final ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder;
 
+	private final ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder;
+
 	private final SettingOrigins origins;
 
 	private final Duration poolLeaseTimeout;
@@ -29,15 +33,19 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 	/**
 	 * @param settings the auto-configured client settings
 	 * @param builder the auto-configured request factory builder, to tell which client is in use
+	 * @param connectorBuilder the auto-configured reactive connector builder, to tell which client {@code WebClient}
+	 * uses
 	 * @param origins where property values came from
 	 * @param poolLeaseTimeout the lease timeout applied to Apache HttpClient 5's pool, or {@code null} where the
 	 * starter does not apply one
 	 */
 	public HttpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder, SettingOrigins origins,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, SettingOrigins origins,
 			Duration poolLeaseTimeout) {
 		this.settings = settings;
 		this.builder = builder;
+		this.connectorBuilder = connectorBuilder;
 		this.origins = origins;
 		this.poolLeaseTimeout = poolLeaseTimeout;
 	}
@@ -52,7 +60,7 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 		List<AuditedSetting> audited = new ArrayList<>();
 		audited.add(setting(DefaultKeys.CLIENT_CONNECT_TIMEOUT, current.connectTimeout(), object));
 		audited.add(setting(DefaultKeys.CLIENT_READ_TIMEOUT, current.readTimeout(), object));
-		if ("HttpComponents".equals(clientName())) {
+		if ("HttpComponents".equals(requestFactoryName())) {
 			Duration lease = (this.poolLeaseTimeout != null) ? this.poolLeaseTimeout : HTTP_CLIENT_LEASE_TIMEOUT;
 			audited.add(new AuditedSetting(DefaultKeys.POOL_LEASE_TIMEOUT, SettingVerdicts.duration(lease), leaseTimeoutOrigin(),
 					SettingVerdicts.clientTimeout(lease), "Apache HttpClient 5 connection pool"));
@@ -69,18 +77,29 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 		if (this.poolLeaseTimeout == null) {
 			return SettingOrigins.FRAMEWORK_DEFAULT;
 		}
-		// the starter's own property: when nobody set it, its default is the starter's
-		String origin = this.origins.of(DefaultKeys.POOL_LEASE_TIMEOUT);
-		return SettingOrigins.FRAMEWORK_DEFAULT.equals(origin) ? SettingOrigins.HANDLE_HYGIENE_DEFAULT : origin;
+		return this.origins.ofStarterProperty(DefaultKeys.POOL_LEASE_TIMEOUT);
 	}
 
 	private String clientName() {
-		ClientHttpRequestFactoryBuilder<?> current = this.builder.getIfAvailable();
-		if (current == null) {
-			return "unknown client";
+		List<String> names = new ArrayList<>();
+		String requestFactory = requestFactoryName();
+		if (requestFactory != null) {
+			names.add(requestFactory);
 		}
+		ClientHttpConnectorBuilder<?> connector = this.connectorBuilder.getIfAvailable();
+		if (connector != null) {
+			// ReactorClientHttpConnectorBuilder -> Reactor connector (WebClient)
+			names.add(connector.getClass().getSimpleName().replace("ClientHttpConnectorBuilder", "")
+					+ " connector (WebClient)");
+		}
+		return names.isEmpty() ? "unknown client" : String.join(", ", names);
+	}
+
+	private String requestFactoryName() {
+		ClientHttpRequestFactoryBuilder<?> current = this.builder.getIfAvailable();
 		// HttpComponentsClientHttpRequestFactoryBuilder -> HttpComponents
-		return current.getClass().getSimpleName().replace("ClientHttpRequestFactoryBuilder", "");
+		return (current != null) ? current.getClass().getSimpleName().replace("ClientHttpRequestFactoryBuilder", "")
+				: null;
 	}
 
 }

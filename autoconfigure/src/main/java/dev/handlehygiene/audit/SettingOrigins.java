@@ -42,6 +42,17 @@ public class SettingOrigins {
 	}
 
 	/**
+	 * Where the value in force for one of the starter's own {@code handle-hygiene.defaults.*} properties came from:
+	 * when nobody set it, its default is the starter's.
+	 * @param key the property's canonical name
+	 * @return {@code handle-hygiene default} or {@code application (<property source>)}
+	 */
+	public String ofStarterProperty(String key) {
+		String origin = of(key);
+		return FRAMEWORK_DEFAULT.equals(origin) ? HANDLE_HYGIENE_DEFAULT : origin;
+	}
+
+	/**
 	 * Whether the value in force for a property is the starter's default.
 	 * @param key the property's canonical name
 	 * @return {@code true} if the defaults' property source is the one that provides it

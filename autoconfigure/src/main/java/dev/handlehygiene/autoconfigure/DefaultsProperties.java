@@ -56,6 +56,12 @@ public class DefaultsProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		PropertyChecks.requirePositive(DefaultKeys.POOL_LEASE_TIMEOUT, this.httpClient.poolLeaseTimeout, "10s");
+		PropertyChecks.requirePositive(DefaultKeys.POOL_MAX_IDLE_TIME, this.httpClient.poolMaxIdleTime, "30s");
+		PropertyChecks.requirePositive(DefaultKeys.POOL_MAX_LIFE_TIME, this.httpClient.poolMaxLifeTime, "5m");
+		PropertyChecks.requirePositive(DefaultKeys.POOL_PENDING_ACQUIRE_TIMEOUT,
+				this.httpClient.poolPendingAcquireTimeout, "10s");
+		PropertyChecks.requirePositive(DefaultKeys.POOL_EVICT_IN_BACKGROUND, this.httpClient.poolEvictInBackground,
+				"10s");
 	}
 
 	/**
@@ -80,12 +86,13 @@ public class DefaultsProperties implements InitializingBean {
 	}
 
 	/**
-	 * RestClient, RestTemplate and their request factories.
+	 * RestClient, RestTemplate and their request factories; WebClient and its Reactor Netty connector.
 	 */
 	public static class HttpClient {
 
 		/**
-		 * Whether to bound the HTTP clients' connect and read timeouts and Apache HttpClient 5's pool lease wait.
+		 * Whether to bound the HTTP clients' connect and read timeouts, Apache HttpClient 5's pool lease wait and the
+		 * Reactor Netty pool's idle time, life time, acquire wait and eviction.
 		 */
 		private boolean enabled = true;
 
@@ -94,6 +101,30 @@ public class DefaultsProperties implements InitializingBean {
 		 * HttpClient's own 3 minutes, which an unclosed response (it keeps its lease) turns into a hang.
 		 */
 		private Duration poolLeaseTimeout = SafeDefaults.POOL_LEASE_TIMEOUT;
+
+		/**
+		 * How long a connection may stay idle in the Reactor Netty pool behind WebClient before the pool closes it,
+		 * instead of never.
+		 */
+		private Duration poolMaxIdleTime = SafeDefaults.POOL_MAX_IDLE_TIME;
+
+		/**
+		 * How long a connection may live in the Reactor Netty pool behind WebClient before the pool closes it,
+		 * instead of forever.
+		 */
+		private Duration poolMaxLifeTime = SafeDefaults.POOL_MAX_LIFE_TIME;
+
+		/**
+		 * How long a WebClient call waits for a connection from a full Reactor Netty pool before it fails, instead of
+		 * Reactor Netty's 45 seconds.
+		 */
+		private Duration poolPendingAcquireTimeout = SafeDefaults.POOL_PENDING_ACQUIRE_TIMEOUT;
+
+		/**
+		 * How often the Reactor Netty pool behind WebClient closes idle and expired connections in the background,
+		 * instead of only when the next call comes.
+		 */
+		private Duration poolEvictInBackground = SafeDefaults.POOL_EVICT_IN_BACKGROUND;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -109,6 +140,38 @@ public class DefaultsProperties implements InitializingBean {
 
 		public void setPoolLeaseTimeout(Duration poolLeaseTimeout) {
 			this.poolLeaseTimeout = poolLeaseTimeout;
+		}
+
+		public Duration getPoolMaxIdleTime() {
+			return this.poolMaxIdleTime;
+		}
+
+		public void setPoolMaxIdleTime(Duration poolMaxIdleTime) {
+			this.poolMaxIdleTime = poolMaxIdleTime;
+		}
+
+		public Duration getPoolMaxLifeTime() {
+			return this.poolMaxLifeTime;
+		}
+
+		public void setPoolMaxLifeTime(Duration poolMaxLifeTime) {
+			this.poolMaxLifeTime = poolMaxLifeTime;
+		}
+
+		public Duration getPoolPendingAcquireTimeout() {
+			return this.poolPendingAcquireTimeout;
+		}
+
+		public void setPoolPendingAcquireTimeout(Duration poolPendingAcquireTimeout) {
+			this.poolPendingAcquireTimeout = poolPendingAcquireTimeout;
+		}
+
+		public Duration getPoolEvictInBackground() {
+			return this.poolEvictInBackground;
+		}
+
+		public void setPoolEvictInBackground(Duration poolEvictInBackground) {
+			this.poolEvictInBackground = poolEvictInBackground;
 		}
 
 	}

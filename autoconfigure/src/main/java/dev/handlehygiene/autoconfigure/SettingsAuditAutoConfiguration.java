@@ -6,10 +6,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -25,12 +27,14 @@ import dev.handlehygiene.audit.HttpClientSettingsAuditor;
 import dev.handlehygiene.audit.JettySettingsAuditor;
 import dev.handlehygiene.audit.NettyServerConfigurationRecorder;
 import dev.handlehygiene.audit.NettySettingsAuditor;
+import dev.handlehygiene.audit.ReactorNettyPoolAuditor;
 import dev.handlehygiene.audit.SettingOrigins;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.audit.SettingsAuditLogger;
 import dev.handlehygiene.audit.SettingsAuditor;
 import dev.handlehygiene.audit.TomcatSettingsAuditor;
 import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
+import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
@@ -38,7 +42,7 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
  * of {@code /actuator/fdleaks} and the start-up log lines. One auditor per kind of object on the classpath, in the
  * order servers, clients, pools.
  */
-@AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
+@AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, ReactorNettyClientDefaultsAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
 public class SettingsAuditAutoConfiguration {
 
@@ -120,11 +124,27 @@ public class SettingsAuditAutoConfiguration {
 		@Bean
 		@Order(4)
 		HttpClientSettingsAuditor httpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
-				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder, SettingOrigins origins,
+				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, SettingOrigins origins,
 				ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
 			PoolLeaseTimeoutCustomizer applied = leaseTimeout.getIfAvailable();
-			return new HttpClientSettingsAuditor(settings, builder, origins,
+			return new HttpClientSettingsAuditor(settings, builder, connectorBuilder, origins,
 					(applied != null) ? applied.leaseTimeout() : null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "reactor.netty.resources.ConnectionProvider",
+			"org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder" })
+	static class ReactorNettyPoolAudit {
+
+		@Bean
+		@Order(5)
+		@ConditionalOnBean(ReactorNettyPoolCustomizer.class)
+		ReactorNettyPoolAuditor reactorNettyPoolAuditor(ReactorNettyPoolCustomizer customizer,
+				SettingOrigins origins) {
+			return new ReactorNettyPoolAuditor(customizer, origins);
 		}
 
 	}
@@ -134,7 +154,7 @@ public class SettingsAuditAutoConfiguration {
 	static class HikariAudit {
 
 		@Bean
-		@Order(5)
+		@Order(6)
 		HikariSettingsAuditor hikariSettingsAuditor(ConfigurableListableBeanFactory beanFactory,
 				SettingOrigins origins) {
 			return new HikariSettingsAuditor(beanFactory, origins);

@@ -30,6 +30,15 @@ public final class DefaultKeys {
 	/** The starter's own property for what no Spring Boot property reaches: Apache HttpClient 5's lease wait. */
 	public static final String POOL_LEASE_TIMEOUT = DEFAULTS_PREFIX + ".http-client.pool-lease-timeout";
 
+	/** The starter's own properties for the Reactor Netty pool behind {@code WebClient}, which Spring Boot has none for. */
+	public static final String POOL_MAX_IDLE_TIME = DEFAULTS_PREFIX + ".http-client.pool-max-idle-time";
+
+	public static final String POOL_MAX_LIFE_TIME = DEFAULTS_PREFIX + ".http-client.pool-max-life-time";
+
+	public static final String POOL_PENDING_ACQUIRE_TIMEOUT = DEFAULTS_PREFIX + ".http-client.pool-pending-acquire-timeout";
+
+	public static final String POOL_EVICT_IN_BACKGROUND = DEFAULTS_PREFIX + ".http-client.pool-evict-in-background";
+
 	public static final String TOMCAT_CONNECTION_TIMEOUT = "server.tomcat.connection-timeout";
 
 	public static final String TOMCAT_KEEP_ALIVE_TIMEOUT = "server.tomcat.keep-alive-timeout";

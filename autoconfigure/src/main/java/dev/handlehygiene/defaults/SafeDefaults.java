@@ -22,6 +22,24 @@ public final class SafeDefaults {
 	 */
 	public static final Duration POOL_LEASE_TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * How long a pooled Reactor Netty connection may stay idle: closed by the pool before common load-balancer idle
+	 * timeouts (60 s) close it under a request, instead of never.
+	 */
+	public static final Duration POOL_MAX_IDLE_TIME = Duration.ofSeconds(30);
+
+	/** How long a pooled Reactor Netty connection may live: renewed, so a moved or rebalanced upstream is followed. */
+	public static final Duration POOL_MAX_LIFE_TIME = Duration.ofMinutes(5);
+
+	/** How long a call waits for a connection from a full Reactor Netty pool: as the HttpClient 5 lease, not 45 s. */
+	public static final Duration POOL_PENDING_ACQUIRE_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * How often the Reactor Netty pool closes idle and expired connections itself; without it they are closed only
+	 * when the next call to the same upstream comes.
+	 */
+	public static final Duration POOL_EVICT_IN_BACKGROUND = Duration.ofSeconds(10);
+
 	/** Tomcat's own cap; never go above it, whatever the descriptor limit. */
 	private static final long MAX_CONNECTIONS_CAP = 8192;
 

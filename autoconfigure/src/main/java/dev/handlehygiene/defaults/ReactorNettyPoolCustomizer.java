@@ -1,0 +1,80 @@
+package dev.handlehygiene.defaults;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientConfig;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Gives the Reactor Netty {@code HttpClient} behind Spring Boot's connector builder (and so the auto-configured
+ * {@code WebClient.Builder}) a connection pool with bounds: Reactor Netty's own pool keeps idle connections without
+ * limit of time, never renews them, and evicts nothing in the background. Spring Boot's own customizer, which runs
+ * before this one, keeps its event loops; only the pool is replaced.
+ */
+public class ReactorNettyPoolCustomizer
+		implements ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder>, DisposableBean {
+
+	/** The name of the pool, as Reactor Netty's logs and metrics show it. */
+	public static final String POOL_NAME = "handle-hygiene";
+
+	private final ReactorNettyPoolSettings settings;
+
+	private final ConnectionProvider pool;
+
+	private volatile HttpClientConfig built;
+
+	public ReactorNettyPoolCustomizer(ReactorNettyPoolSettings settings) {
+		this.settings = settings;
+		this.pool = ConnectionProvider.builder(POOL_NAME)
+			.maxIdleTime(settings.maxIdleTime())
+			.maxLifeTime(settings.maxLifeTime())
+			.pendingAcquireTimeout(settings.pendingAcquireTimeout())
+			.evictInBackground(settings.evictInBackground())
+			.build();
+	}
+
+	@Override
+	public ReactorClientHttpConnectorBuilder customize(ReactorClientHttpConnectorBuilder builder) {
+		return builder.withHttpClientFactory(() -> HttpClient.create(this.pool))
+			.withHttpClientCustomizer(this::record);
+	}
+
+	// applied last, after Spring Boot set the timeouts: the configuration as the connector gets it
+	private HttpClient record(HttpClient client) {
+		this.built = client.configuration();
+		return client;
+	}
+
+	/**
+	 * The bounds this customizer gave its pool, for the audit: Reactor Netty's pool does not expose them.
+	 * @return the settings
+	 */
+	public ReactorNettyPoolSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The pool this customizer built.
+	 * @return the connection provider
+	 */
+	public ConnectionProvider pool() {
+		return this.pool;
+	}
+
+	/**
+	 * The configuration of the last {@code HttpClient} built through the customized builder.
+	 * @return the configuration, {@code null} before any client was built
+	 */
+	public HttpClientConfig builtConfiguration() {
+		return this.built;
+	}
+
+	@Override
+	public void destroy() {
+		this.pool.dispose();
+	}
+
+}
