@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
@@ -27,6 +28,9 @@ class WebClientReadTimeoutTest {
 	@Autowired
 	private ReactorNettyPoolCustomizer pool;
 
+	@Autowired
+	private ReactorResourceFactory resources;
+
 	@Test
 	void callToAnUpstreamThatNeverAnswersFailsWithinTheReadTimeout() throws Exception {
 		WebClient client = this.builder.build();
@@ -41,10 +45,12 @@ class WebClientReadTimeoutTest {
 	}
 
 	@Test
-	void httpClientIsBuiltOnTheStartersPoolWithTheReadTimeoutAsItsResponseTimeout() {
+	void httpClientIsBuiltOnTheStartersPoolAndBootsEventLoopsWithTheReadTimeoutAsItsResponseTimeout() {
 		this.builder.build();
 		assertThat(this.pool.builtConfiguration()).isNotNull();
 		assertThat(this.pool.builtConfiguration().connectionProvider()).isSameAs(this.pool.pool());
+		// Spring Boot's own customizer ran first and still applies its event loops
+		assertThat(this.pool.builtConfiguration().loopResources()).isSameAs(this.resources.getLoopResources());
 		assertThat(this.pool.builtConfiguration().responseTimeout()).isEqualTo(Duration.ofSeconds(2));
 	}
 
