@@ -14,12 +14,10 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 import dev.handlehygiene.http.LeakWarningLog;
 import dev.handlehygiene.http.ResponseTrackingBeanPostProcessor;
+import dev.handlehygiene.http.ResponseTrackers;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
-import dev.handlehygiene.leak.CallSites;
-import dev.handlehygiene.leak.CaptureBudget;
 import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
-import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
  * Tracks every response of a RestClient or RestTemplate, whether built from Spring Boot's builders or by hand as a
@@ -34,20 +32,12 @@ public class HttpClientLeakDetectionAutoConfiguration {
 
 	static final String TRACKER = "httpClientResponseLeakTracker";
 
-	/** Frames kept per stored stack: enough to see the caller's caller, small enough to keep many sites. */
-	private static final int STACK_DEPTH = 32;
-
-	/** Distinct call sites kept; leaks from more are counted under one entry. */
-	private static final int MAX_SITES = 100;
-
 	@Bean(TRACKER)
 	@ConditionalOnMissingBean(name = TRACKER)
 	LeakTracker httpClientResponseLeakTracker(LeaksProperties properties) {
 		LeaksProperties.HttpClient leaks = properties.getHttpClient();
-		LeakTracker tracker = new LeakTracker(ResponseTrackingInterceptor.RESOURCE, new LeakTrackerSettings(leaks.getSampling(),
-				leaks.getMaxOpenAge(), leaks.isCloseLeaked(), MAX_SITES),
-				new CallSites(FrameworkFrames.with(properties.getFrameworkFrames()), STACK_DEPTH),
-				new CaptureBudget(leaks.getCaptureBudget(), CaptureBudget.DEFAULT_RESERVE_NANOS, System::nanoTime));
+		LeakTracker tracker = ResponseTrackers.create(leaks.getSampling(), leaks.getMaxOpenAge(), leaks.isCloseLeaked(),
+				leaks.getCaptureBudget(), FrameworkFrames.with(properties.getFrameworkFrames()));
 		tracker.addListener(new LeakWarningLog());
 		return tracker;
 	}

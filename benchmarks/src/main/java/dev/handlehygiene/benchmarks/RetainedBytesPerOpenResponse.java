@@ -12,11 +12,10 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
 
+import dev.handlehygiene.http.ResponseTrackers;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
-import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
-import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
  * How many heap bytes one tracked response that is still open keeps: the wrapper, its tracking handle, the cleaner's
@@ -94,10 +93,9 @@ public final class RetainedBytesPerOpenResponse {
 	}
 
 	private static LeakTracker tracker(double sampling) {
-		return new LeakTracker(ResponseTrackingInterceptor.RESOURCE,
-				new LeakTrackerSettings(sampling, Duration.ofMillis(1), true, 100),
-				new CallSites(FrameworkFrames.PREFIXES, 32));
+		return ResponseTrackers.create(sampling, Duration.ofMillis(1), true, 1.0, FrameworkFrames.PREFIXES);
 	}
+
 
 	private static long usedAfterGc() {
 		for (int i = 0; i < 3; i++) {

@@ -2,12 +2,9 @@ package dev.handlehygiene.benchmarks;
 
 import java.time.Duration;
 
-import dev.handlehygiene.http.ResponseTrackingInterceptor;
-import dev.handlehygiene.leak.CallSites;
-import dev.handlehygiene.leak.CaptureBudget;
+import dev.handlehygiene.http.ResponseTrackers;
 import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
-import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
  * The response trackers the benchmarks compare, built as the starter builds its own.
@@ -27,12 +24,8 @@ final class Trackers {
 	 */
 	static LeakTracker of(String variant) {
 		boolean defaults = DEFAULTS.equals(variant);
-		LeakTrackerSettings settings = new LeakTrackerSettings(defaults ? 1.0 : Double.parseDouble(variant),
-				Duration.ofSeconds(60), true, 100);
-		CaptureBudget budget = defaults ? new CaptureBudget(0.01, CaptureBudget.DEFAULT_RESERVE_NANOS, System::nanoTime)
-				: CaptureBudget.UNLIMITED;
-		return new LeakTracker(ResponseTrackingInterceptor.RESOURCE, settings,
-				new CallSites(FrameworkFrames.PREFIXES, 32), budget);
+		return ResponseTrackers.create(defaults ? 1.0 : Double.parseDouble(variant), Duration.ofSeconds(60), true,
+				defaults ? 0.01 : 1.0, FrameworkFrames.PREFIXES);
 	}
 
 }
