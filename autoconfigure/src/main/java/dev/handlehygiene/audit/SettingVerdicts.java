@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Judges the values that bound a wait or a count, and renders them the way properties are written.
  */
-final class SettingVerdicts {
+public final class SettingVerdicts {
 
 	/** Tomcat and Hikari treat anything from here on as "wait forever". */
 	private static final long INFINITE_MILLIS = Integer.MAX_VALUE;
@@ -79,7 +79,7 @@ final class SettingVerdicts {
 	 * @param duration the duration or {@code null}
 	 * @return the text
 	 */
-	static String duration(Duration duration) {
+	public static String duration(Duration duration) {
 		return (duration != null) ? millis(duration.toMillis()) : "not set";
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.handlehygiene.audit.SettingVerdicts;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
@@ -101,7 +102,7 @@ public class FdProperties implements InitializingBean {
 		// three samples are the fewest through which a line says more than "it went up once"
 		PropertyChecks.requireAtLeast(PREFIX + ".trend-window", this.trendWindow, this.sampleInterval.multipliedBy(3),
 				"a duration of at least 3 x " + PREFIX + ".sample-interval ("
-						+ PropertyChecks.print(this.sampleInterval.multipliedBy(3)) + "), such as 10m");
+						+ SettingVerdicts.duration(this.sampleInterval.multipliedBy(3)) + "), such as 10m");
 		PropertyChecks.requirePositive(PREFIX + ".exhaustion-horizon", this.exhaustionHorizon, "15m");
 	}
 

@@ -59,16 +59,6 @@ final class PropertyChecks {
 		requireAtLeast(name, value, SHORTEST, "a duration of at least 1ms, such as " + example);
 	}
 
-	/**
-	 * A duration as a user writes it: {@code 30s}, {@code 1500ms}.
-	 * @param duration the duration
-	 * @return the text
-	 */
-	static String print(Duration duration) {
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
-	}
-
 	private static InvalidConfigurationPropertyValueException invalid(String name, Object value, String accepted) {
 		// the analyzer prints the value as the property source holds it; the bound value is only a fallback
 		return new InvalidConfigurationPropertyValueException(name, value, "Accepted: " + accepted + ".");
