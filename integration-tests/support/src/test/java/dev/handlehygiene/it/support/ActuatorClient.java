@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.DeserializationFeature;
@@ -33,6 +35,9 @@ public class ActuatorClient {
 
 	private final int port;
 
+	/** The {@code Authorization} header to send, or {@code null} to call anonymously. */
+	private final String authorization;
+
 	/**
 	 * @param port the management port (the server port unless a separate one is set)
 	 */
@@ -48,8 +53,26 @@ public class ActuatorClient {
 	 * @param http the JDK client to send with
 	 */
 	public ActuatorClient(int port, HttpClient http) {
+		this(port, http, null);
+	}
+
+	private ActuatorClient(int port, HttpClient http, String authorization) {
 		this.port = port;
 		this.http = http;
+		this.authorization = authorization;
+	}
+
+	/**
+	 * The same client, sending HTTP basic credentials with every request (for an application behind Spring
+	 * Security).
+	 * @param user the user name
+	 * @param password the password, right or wrong
+	 * @return a client on the same port and JDK client
+	 */
+	public ActuatorClient withBasicAuth(String user, String password) {
+		String credentials = user + ":" + password;
+		return new ActuatorClient(this.port, this.http,
+				"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
@@ -92,13 +115,15 @@ public class ActuatorClient {
 
 	private HttpResponse<String> exchange(String path) {
 		URI uri = URI.create("http://127.0.0.1:" + this.port + path);
-		HttpRequest request = HttpRequest.newBuilder(uri)
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.GET()
 			.header("Accept", "application/json, application/*+json")
-			.timeout(TIMEOUT)
-			.build();
+			.timeout(TIMEOUT);
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("GET " + uri + " failed", ex);
