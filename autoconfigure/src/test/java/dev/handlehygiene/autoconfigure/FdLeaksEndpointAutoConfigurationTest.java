@@ -1,5 +1,7 @@
 package dev.handlehygiene.autoconfigure;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -10,11 +12,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.handlehygiene.actuate.FdLeaksEndpoint;
 import dev.handlehygiene.actuate.FdLeaksEndpointWebExtension;
 import dev.handlehygiene.actuate.LeakReports;
+import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
+import dev.handlehygiene.fd.UsageThresholds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 class FdLeaksEndpointAutoConfigurationTest {
 
@@ -78,7 +81,10 @@ class FdLeaksEndpointAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenTheUserDefinesAnEndpoint() {
-		FdLeaksEndpoint own = mock(FdLeaksEndpoint.class);
+		// real parts, no mock: JDK 21 and later warn when Mockito's inline mock maker attaches its agent at run time
+		FdLeaksEndpoint own = new FdLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(),
+				new UsageThresholds(0.7, 0.9), new SettingsAudit(List.of()), new LeakReports(List.of()), null,
+				Show.NEVER, 10);
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
 			.withBean("ownEndpoint", FdLeaksEndpoint.class, () -> own)
 			.run((context) -> {
@@ -90,7 +96,7 @@ class FdLeaksEndpointAutoConfigurationTest {
 	@Test
 	void backsOffWhenTheUserDefinesAnInventoryOrLeakReports() {
 		FileDescriptorInventory inventory = new FileDescriptorInventory();
-		LeakReports leakReports = mock(LeakReports.class);
+		LeakReports leakReports = new LeakReports(List.of());
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
 			.withBean(FileDescriptorInventory.class, () -> inventory)
 			.withBean(LeakReports.class, () -> leakReports)
