@@ -11,10 +11,19 @@ import java.util.Map;
  * @param files the most-opened files, most first
  * @param tcpStates this process's TCP sockets per state, most first
  * @param remotes this process's connected TCP sockets per remote address and state, most first
- * @param error why the inventory is empty or partial, or {@code null}
+ * @param error why the inventory is empty or partial (the listing, a link other than one that closed meanwhile, or
+ * a TCP table could not be read), or {@code null}
  */
 public record DescriptorInventory(int listed, Map<DescriptorType, Integer> types, List<PathCount> files,
 		Map<TcpState, Integer> tcpStates, List<RemoteCount> remotes, String error) {
+
+	/**
+	 * Whether some part could not be read, so the counts are lower than the truth.
+	 * @return {@code true} when {@link #error()} is set
+	 */
+	public boolean partial() {
+		return this.error != null;
+	}
 
 	/**
 	 * An inventory that could not be taken.

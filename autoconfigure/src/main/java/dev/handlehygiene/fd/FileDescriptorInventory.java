@@ -1,33 +1,37 @@
 package dev.handlehygiene.fd;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Lists {@code /proc/self/fd}, reads each link, and joins socket links with {@code /proc/self/net/tcp} and
- * {@code tcp6} by inode. Costs O(open descriptors) time and about 230 bytes of garbage per descriptor, so it is
- * taken on demand, never on the health path. Never throws.
+ * {@code tcp6} by inode. Costs O(open descriptors) time, so it is taken on demand, never on the health path, and
+ * only as far as the caller's {@link InventoryScope} needs. Holds at most 2 descriptors of its own while it runs
+ * (the listing's directory and its duplicate; a table takes 1, after the listing is closed). Never throws: what it
+ * could not read is named in {@link DescriptorInventory#error()}.
  */
 public final class FileDescriptorInventory {
 
 	private static final String SOCKET_PREFIX = "socket:[";
 
-	private final Path procRoot;
+	private static final String[] TCP_TABLES = { "tcp", "tcp6" };
 
 	private final Path descriptorDirectory;
+
+	private final Path netDirectory;
+
+	private final InventoryObserver observer;
 
 	/**
 	 * An inventory of this process through {@code /proc}.
@@ -41,134 +45,174 @@ public final class FileDescriptorInventory {
 	 * @param procRoot the directory that holds {@code self/fd} and {@code self/net}
 	 */
 	public FileDescriptorInventory(Path procRoot) {
-		this.procRoot = procRoot;
-		this.descriptorDirectory = procRoot.resolve("self").resolve("fd");
+		this(procRoot, InventoryObserver.NONE);
 	}
 
 	/**
-	 * Takes the inventory now.
+	 * An inventory with an explicit procfs root, told of every read it makes while it holds descriptors.
+	 * @param procRoot the directory that holds {@code self/fd} and {@code self/net}
+	 * @param observer told before each link and table is read
+	 */
+	public FileDescriptorInventory(Path procRoot, InventoryObserver observer) {
+		this.descriptorDirectory = procRoot.resolve("self").resolve("fd");
+		this.netDirectory = procRoot.resolve("self").resolve("net");
+		this.observer = observer;
+	}
+
+	/**
+	 * Takes the whole inventory now.
 	 * @param top how many entries to keep in the file and remote-address lists
 	 * @return the inventory; empty, with {@code error} set, where it cannot be read
 	 */
 	public DescriptorInventory take(int top) {
-		Map<DescriptorType, Integer> types = new EnumMap<>(DescriptorType.class);
-		Map<String, Integer> files = new HashMap<>();
-		Set<Long> socketInodes = new HashSet<>();
-		int listed = 0;
+		return take(top, InventoryScope.ALL);
+	}
+
+	/**
+	 * Takes as much of the inventory as a scope needs, now.
+	 * @param top how many entries to keep in the file and remote-address lists
+	 * @param scope what to read beyond the types
+	 * @return the inventory; what lies outside the scope is empty; {@code error} says what could not be read
+	 */
+	public DescriptorInventory take(int top, InventoryScope scope) {
+		Listing listing = new Listing(scope.includesFiles());
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.descriptorDirectory)) {
-			// the listing holds a descriptor of its own, which links back to the directory being listed
-			String listingItself = this.descriptorDirectory.toRealPath().toString();
+			// the listing holds descriptors of its own, which link back to the directory being listed
+			listing.skip(this.descriptorDirectory.toRealPath().toString());
 			for (Path entry : entries) {
-				String target = readLink(entry);
-				if (target == null || target.equals(listingItself)) {
-					continue;
-				}
-				listed++;
-				DescriptorType type = DescriptorType.of(target);
-				types.merge(type, 1, Integer::sum);
-				if (type == DescriptorType.FILE) {
-					files.merge(target, 1, Integer::sum);
-				}
-				else if (type == DescriptorType.SOCKET) {
-					socketInodes.add(parseSocketInode(target));
-				}
+				this.observer.beforeRead(entry);
+				listing.add(entry);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			return DescriptorInventory.failed("Cannot list " + this.descriptorDirectory + ": " + ex);
 		}
-		for (DescriptorType type : DescriptorType.values()) {
-			types.putIfAbsent(type, 0);
+		List<String> errors = new ArrayList<>(2);
+		if (listing.unreadable > 0) {
+			errors.add(listing.unreadable + " descriptor links could not be read, the first: " + listing.firstFailure);
 		}
-		Map<TcpState, Integer> states = new EnumMap<>(TcpState.class);
-		Map<RemoteKey, Integer> remotes = new HashMap<>();
-		String error = joinTcp(socketInodes, states, remotes);
-		return new DescriptorInventory(listed, types, topFiles(files, top), sortedStates(states),
-				topRemotes(remotes, top), error);
+		Map<TcpState, Integer> states = Map.of();
+		List<RemoteCount> remotes = List.of();
+		// each table costs a few milliseconds even when empty: skip them when there is nothing to join
+		if (scope.includesTcp() && !listing.socketInodes.isEmpty()) {
+			TcpTableJoin join = new TcpTableJoin(listing.socketInodes, top > 0);
+			for (String table : TCP_TABLES) {
+				String error = readTable(this.netDirectory.resolve(table), join);
+				if (error != null) {
+					errors.add(error);
+				}
+			}
+			states = join.states();
+			remotes = join.remotes(top);
+		}
+		return new DescriptorInventory(listing.listed, listing.types(), listing.topFiles(top), states, remotes,
+				errors.isEmpty() ? null : String.join("; ", errors));
 	}
 
-	private static String readLink(Path entry) {
-		try {
-			return Files.readSymbolicLink(entry).toString();
+	private String readTable(Path table, TcpTableJoin join) {
+		try (InputStream content = Files.newInputStream(table)) {
+			this.observer.beforeRead(table);
+			join.read(content);
+			return null;
 		}
 		catch (NoSuchFileException ex) {
-			// closed between the listing and the read: not an error
+			// a kernel without IPv6 has no tcp6 table: nothing is missing
 			return null;
 		}
 		catch (IOException | RuntimeException ex) {
-			return null;
+			return "Cannot read " + table + ": " + ex;
 		}
 	}
 
-	private static long parseSocketInode(String target) {
-		if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
-			return -1;
-		}
-		try {
-			return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
+	/** What one pass over the directory found. */
+	private static final class Listing {
 
-	private String joinTcp(Set<Long> socketInodes, Map<TcpState, Integer> states, Map<RemoteKey, Integer> remotes) {
-		if (socketInodes.isEmpty()) {
-			// each table costs a few milliseconds even when empty: skip them when there is nothing to join
-			return null;
+		private final boolean withFiles;
+
+		private final Map<DescriptorType, Integer> types = new EnumMap<>(DescriptorType.class);
+
+		private final Map<String, Integer> files = new HashMap<>();
+
+		private final Set<Long> socketInodes = new HashSet<>();
+
+		private String listingItself;
+
+		private int listed;
+
+		private int unreadable;
+
+		private String firstFailure;
+
+		Listing(boolean withFiles) {
+			this.withFiles = withFiles;
 		}
-		String error = null;
-		Path net = this.procRoot.resolve("self").resolve("net");
-		for (String table : new String[] { "tcp", "tcp6" }) {
-			try (BufferedReader reader = Files.newBufferedReader(net.resolve(table))) {
-				String line;
-				while ((line = reader.readLine()) != null) {
-					TcpSocket socket = TcpSocket.parse(line);
-					// the tables list the whole network namespace; keep only this process's sockets
-					if (socket != null && socketInodes.contains(socket.inode())) {
-						states.merge(socket.state(), 1, Integer::sum);
-						if (socket.state() != TcpState.LISTEN) {
-							remotes.merge(new RemoteKey(socket.remote(), socket.state()), 1, Integer::sum);
-						}
-					}
-				}
+
+		void skip(String target) {
+			this.listingItself = target;
+		}
+
+		void add(Path entry) {
+			String target;
+			try {
+				target = Files.readSymbolicLink(entry).toString();
 			}
 			catch (NoSuchFileException ex) {
-				// a kernel without IPv6 has no tcp6 table
+				// closed between the listing and the read: it is simply no longer open
+				return;
 			}
 			catch (IOException | RuntimeException ex) {
-				error = "Cannot read " + net.resolve(table) + ": " + ex;
+				if (this.unreadable++ == 0) {
+					this.firstFailure = entry + ": " + ex;
+				}
+				return;
+			}
+			if (target.equals(this.listingItself)) {
+				return;
+			}
+			this.listed++;
+			DescriptorType type = DescriptorType.of(target);
+			this.types.merge(type, 1, Integer::sum);
+			if (type == DescriptorType.FILE && this.withFiles) {
+				this.files.merge(target, 1, Integer::sum);
+			}
+			else if (type == DescriptorType.SOCKET) {
+				long inode = socketInode(target);
+				if (inode >= 0) {
+					this.socketInodes.add(inode);
+				}
 			}
 		}
-		return error;
-	}
 
-	private static List<PathCount> topFiles(Map<String, Integer> files, int top) {
-		return files.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.limit(top)
-			.map((entry) -> new PathCount(entry.getKey(), entry.getValue()))
-			.toList();
-	}
+		Map<DescriptorType, Integer> types() {
+			for (DescriptorType type : DescriptorType.values()) {
+				this.types.putIfAbsent(type, 0);
+			}
+			return this.types;
+		}
 
-	private static Map<TcpState, Integer> sortedStates(Map<TcpState, Integer> states) {
-		Map<TcpState, Integer> sorted = new LinkedHashMap<>();
-		states.entrySet()
-			.stream()
-			.sorted(Map.Entry.<TcpState, Integer>comparingByValue().reversed())
-			.forEach((entry) -> sorted.put(entry.getKey(), entry.getValue()));
-		return sorted;
-	}
+		List<PathCount> topFiles(int top) {
+			return this.files.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Integer>comparingByValue()
+					.reversed()
+					.thenComparing(Map.Entry.comparingByKey()))
+				.limit(top)
+				.map((entry) -> new PathCount(entry.getKey(), entry.getValue()))
+				.toList();
+		}
 
-	private static List<RemoteCount> topRemotes(Map<RemoteKey, Integer> remotes, int top) {
-		List<RemoteCount> counts = new ArrayList<>(remotes.size());
-		remotes.forEach((key, count) -> counts.add(new RemoteCount(key.remote(), key.state(), count)));
-		counts.sort(Comparator.comparingInt(RemoteCount::count).reversed().thenComparing(RemoteCount::remote));
-		return List.copyOf(counts.subList(0, Math.min(top, counts.size())));
-	}
+		private static long socketInode(String target) {
+			if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
+				return -1;
+			}
+			try {
+				return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
+		}
 
-	private record RemoteKey(String remote, TcpState state) {
 	}
 
 }
