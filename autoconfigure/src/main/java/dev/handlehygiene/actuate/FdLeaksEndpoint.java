@@ -1,6 +1,5 @@
 package dev.handlehygiene.actuate;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +12,23 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
+import dev.handlehygiene.audit.AuditedSetting;
+import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.DescriptorInventory;
 import dev.handlehygiene.fd.DescriptorSampler;
 import dev.handlehygiene.fd.DescriptorType;
 import dev.handlehygiene.fd.DescriptorUsage;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
-import dev.handlehygiene.audit.AuditedSetting;
-import dev.handlehygiene.audit.SettingsAudit;
+import dev.handlehygiene.fd.InventoryScope;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
  * {@code /actuator/fdleaks}: what the process has open, by type, file and TCP state and remote, and how close it is
  * to its limit. Counts are always shown; paths and remote addresses are details, shown as
- * {@code management.endpoint.fdleaks.show-details} says.
+ * {@code management.endpoint.fdleaks.show-details} says. A section reads only what it shows: {@code trend} the
+ * sampler, {@code leaks} the trackers, {@code settings} the audit; only {@code types}, {@code files} and
+ * {@code tcp} list the descriptors, and only {@code tcp} reads the TCP tables.
  */
 @Endpoint(id = "fdleaks")
 public class FdLeaksEndpoint {
@@ -39,11 +41,10 @@ public class FdLeaksEndpoint {
 	private static final String HIDDEN_DETAILS = "File paths, remote addresses, call sites and setting values are "
 			+ "hidden; set " + SHOW_DETAILS_PROPERTY + "=always, or when-authorized with an authorized user, to show them";
 
+	private static final List<String> SECTION_NAMES = List.of("types", "tcp", "files", "leaks", "settings", "trend");
+
 	/** Sections that hold counts only: they lose nothing when details are hidden, so they do not say so. */
 	private static final Set<String> COUNTS_ONLY = Set.of("types", "trend");
-
-	/** Each section and how to cut it out of a full report. */
-	private static final Map<String, Function<FdLeaksReport, Object>> SECTIONS = sections();
 
 	private final FileDescriptorProbe probe;
 
@@ -111,40 +112,37 @@ public class FdLeaksEndpoint {
 	 */
 	public FdLeaksReport report(boolean showDetails) {
 		DescriptorUsage usage = DescriptorUsage.read(this.probe, this.thresholds);
-		DescriptorInventory listing = this.inventory.take(this.top);
 		long hardLimit = this.probe.hardLimit();
-		Map<String, Integer> types = new LinkedHashMap<>();
-		for (DescriptorType type : DescriptorType.values()) {
-			types.put(type.label(), listing.types().getOrDefault(type, 0));
-		}
-		TcpReport tcp = new TcpReport(listing.tcpStates(), showDetails ? listing.remotes() : null);
-		List<AuditedSetting> settings = this.settingsAudit.run();
-		if (!showDetails) {
-			settings = settings.stream().map(AuditedSetting::withoutValue).toList();
-		}
+		// hidden paths and remotes are not even collected
+		DescriptorInventory listing = showDetails ? this.inventory.take(this.top, InventoryScope.ALL)
+				: this.inventory.take(0, InventoryScope.TCP);
 		return new FdLeaksReport(usage.level().label(), known(usage.open()), known(usage.limit()), known(hardLimit),
-				usage.isKnown() ? usage.usage() : null, usage.method().label(), types, tcp,
-				showDetails ? listing.files() : null, this.leakReports.report(showDetails), settings,
-				(this.sampler != null) ? TrendReport.of(this.sampler.trend()) : null,
-				showDetails ? null : HIDDEN_DETAILS, listing.error());
+				usage.isKnown() ? usage.usage() : null, usage.method().label(), types(listing),
+				tcp(listing, showDetails), showDetails ? listing.files() : null, this.leakReports.report(showDetails),
+				settings(showDetails), trend(), showDetails ? null : HIDDEN_DETAILS, listing.partial() ? true : null,
+				listing.error());
 	}
 
 	/**
-	 * One section of the report, as {@code {"<section>": ...}}.
+	 * One section of the report, as {@code {"<section>": ...}}, reading only what that section shows. A section
+	 * taken from a partial inventory also carries {@code partial} and {@code inventoryError}.
 	 * @param section the section's name
 	 * @param showDetails whether to include paths and remote addresses
 	 * @return the section, or {@code null} for an unknown name
 	 */
 	public Map<String, Object> section(String section, boolean showDetails) {
-		Function<FdLeaksReport, Object> cut = SECTIONS.get(section);
-		if (cut == null) {
+		SectionContent content = read(section, showDetails);
+		if (content == null) {
 			return null;
 		}
-		FdLeaksReport report = report(showDetails);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put(section, cut.apply(report));
-		if (report.hiddenDetails() != null && !COUNTS_ONLY.contains(section)) {
-			body.put("hiddenDetails", report.hiddenDetails());
+		body.put(section, content.value());
+		if (content.inventoryError() != null) {
+			body.put("partial", true);
+			body.put("inventoryError", content.inventoryError());
+		}
+		if (!showDetails && !COUNTS_ONLY.contains(section)) {
+			body.put("hiddenDetails", HIDDEN_DETAILS);
 		}
 		// actuator output: written by the endpoint's mapper, not the application's
 		return OperationResponseBody.of(body);
@@ -155,23 +153,58 @@ public class FdLeaksEndpoint {
 	 * @return the section names
 	 */
 	public static List<String> sectionNames() {
-		return List.copyOf(SECTIONS.keySet());
+		return SECTION_NAMES;
+	}
+
+	private SectionContent read(String section, boolean showDetails) {
+		if (section == null) {
+			return null;
+		}
+		return switch (section) {
+			case "types" -> listed(InventoryScope.TYPES, 0, FdLeaksEndpoint::types);
+			case "tcp" -> listed(InventoryScope.TCP, showDetails ? this.top : 0, (listing) -> tcp(listing, showDetails));
+			// hidden files are an empty list, so the section keeps its shape, and nothing is listed for it
+			case "files" -> showDetails ? listed(InventoryScope.FILES, this.top, DescriptorInventory::files)
+					: new SectionContent(List.of(), null);
+			case "leaks" -> new SectionContent(this.leakReports.report(showDetails), null);
+			case "settings" -> new SectionContent(settings(showDetails), null);
+			case "trend" -> new SectionContent(trend(), null);
+			default -> null;
+		};
+	}
+
+	private SectionContent listed(InventoryScope scope, int top, Function<DescriptorInventory, Object> cut) {
+		DescriptorInventory listing = this.inventory.take(top, scope);
+		return new SectionContent(cut.apply(listing), listing.error());
+	}
+
+	private static Map<String, Integer> types(DescriptorInventory listing) {
+		Map<String, Integer> types = new LinkedHashMap<>();
+		for (DescriptorType type : DescriptorType.values()) {
+			types.put(type.label(), listing.types().getOrDefault(type, 0));
+		}
+		return types;
+	}
+
+	private static TcpReport tcp(DescriptorInventory listing, boolean showDetails) {
+		return new TcpReport(listing.tcpStates(), showDetails ? listing.remotes() : null);
+	}
+
+	private List<AuditedSetting> settings(boolean showDetails) {
+		List<AuditedSetting> settings = this.settingsAudit.run();
+		return showDetails ? settings : settings.stream().map(AuditedSetting::withoutDetails).toList();
+	}
+
+	private TrendReport trend() {
+		return (this.sampler != null) ? TrendReport.of(this.sampler.trend()) : null;
 	}
 
 	private static Long known(long value) {
 		return (value < 0) ? null : value;
 	}
 
-	private static Map<String, Function<FdLeaksReport, Object>> sections() {
-		Map<String, Function<FdLeaksReport, Object>> sections = new LinkedHashMap<>();
-		sections.put("types", FdLeaksReport::types);
-		sections.put("tcp", FdLeaksReport::tcp);
-		// hidden files are an empty list here, so the section keeps its shape
-		sections.put("files", (report) -> (report.files() != null) ? report.files() : List.of());
-		sections.put("leaks", FdLeaksReport::leaks);
-		sections.put("settings", FdLeaksReport::settings);
-		sections.put("trend", FdLeaksReport::trend);
-		return Collections.unmodifiableMap(sections);
+	/** What a section shows, and why the inventory it came from is partial, if it is. */
+	private record SectionContent(Object value, String inventoryError) {
 	}
 
 }

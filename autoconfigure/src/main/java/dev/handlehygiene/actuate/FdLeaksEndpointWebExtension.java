@@ -19,6 +19,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 @EndpointWebExtension(endpoint = FdLeaksEndpoint.class)
 public class FdLeaksEndpointWebExtension {
 
+	/** How much of a rejected section name is echoed: enough to spot a typo, too little to reflect a payload. */
+	static final int ECHOED_CODE_POINTS = 64;
+
 	private final FdLeaksEndpoint delegate;
 
 	private final Show showDetails;
@@ -52,9 +55,22 @@ public class FdLeaksEndpointWebExtension {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("status", WebEndpointResponse.STATUS_NOT_FOUND);
 		error.put("error", "Not Found");
-		error.put("message", "No fdleaks section '" + section + "'; the sections are "
+		error.put("message", "No fdleaks section '" + shortened(section) + "'; the sections are "
 				+ String.join(", ", FdLeaksEndpoint.sectionNames()));
 		return new WebEndpointResponse<>(OperationResponseBody.of(error), WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	/**
+	 * A rejected name as the 404 echoes it: its first {@value #ECHOED_CODE_POINTS} code points, then an ellipsis.
+	 * @param section the name asked for
+	 * @return the name, cut short if it is longer
+	 */
+	static String shortened(String section) {
+		if (section.codePointCount(0, section.length()) <= ECHOED_CODE_POINTS) {
+			return section;
+		}
+		// by code points, so a character outside the BMP is never cut in half
+		return section.substring(0, section.offsetByCodePoints(0, ECHOED_CODE_POINTS)) + "\u2026";
 	}
 
 }

@@ -27,10 +27,12 @@ import dev.handlehygiene.audit.AuditedSetting;
  * @param settings the audited timeouts and limits; values are details
  * @param trend the growth of the open count and the projected time to the limit
  * @param hiddenDetails what was left out and how to show it, when details are hidden
+ * @param partial {@code true} when part of the inventory could not be read (so the types and TCP counts are lower
+ * than the truth); absent when it is complete
  * @param inventoryError why the inventory is empty or partial
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FdLeaksReport(String status, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
 		Map<String, Integer> types, TcpReport tcp, List<PathCount> files, Map<String, LeakReport> leaks, List<AuditedSetting> settings,
-		TrendReport trend, String hiddenDetails, String inventoryError) implements OperationResponseBody {
+		TrendReport trend, String hiddenDetails, Boolean partial, String inventoryError) implements OperationResponseBody {
 }

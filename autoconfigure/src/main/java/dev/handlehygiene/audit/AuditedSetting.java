@@ -18,6 +18,8 @@ public record AuditedSetting(String key, String value, String origin, String ver
 
 	static final String OK = "ok";
 
+	private static final String APPLICATION = "application (";
+
 	/**
 	 * Whether the verdict is unsafe.
 	 * @return {@code true} for an {@code unsafe: ...} verdict
@@ -28,11 +30,36 @@ public record AuditedSetting(String key, String value, String origin, String ver
 	}
 
 	/**
-	 * The same setting without its value.
-	 * @return a copy with {@code value} left out
+	 * The same setting as shown when details are hidden: no value, and an origin that names no path.
+	 * @return a copy with {@code value} left out and the origin {@linkplain #pathFree(String) path-free}
 	 */
-	public AuditedSetting withoutValue() {
-		return new AuditedSetting(this.key, null, this.origin, this.verdict, this.object);
+	public AuditedSetting withoutDetails() {
+		return new AuditedSetting(this.key, null, pathFree(this.origin), this.verdict, this.object);
+	}
+
+	/**
+	 * An origin without the directories it names: a property source of a config file is named
+	 * {@code Config resource 'file [/srv/app/config/application.properties]' via location '...'}, which tells where
+	 * the service keeps its configuration. Only the file's own name is kept ({@code application.properties}), or
+	 * {@code application config} where there is no file name to keep.
+	 * @param origin an origin as the audit reports it
+	 * @return the origin with no path in it
+	 */
+	static String pathFree(String origin) {
+		if (origin == null || (origin.indexOf('/') < 0 && origin.indexOf('\\') < 0)) {
+			return origin;
+		}
+		String name = "application config";
+		int open = origin.indexOf('[');
+		int close = origin.indexOf(']', open + 1);
+		if (open >= 0 && close > open) {
+			String resource = origin.substring(open + 1, close);
+			String fileName = resource.substring(Math.max(resource.lastIndexOf('/'), resource.lastIndexOf('\\')) + 1);
+			if (!fileName.isBlank()) {
+				name = fileName;
+			}
+		}
+		return origin.startsWith(APPLICATION) ? APPLICATION + name + ")" : name;
 	}
 
 }
