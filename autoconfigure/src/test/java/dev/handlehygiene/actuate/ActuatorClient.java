@@ -10,4 +10,8 @@ final class ActuatorClient extends dev.handlehygiene.it.support.ActuatorClient {
 		super(port);
 	}
 
+	ActuatorClient(int port, java.net.http.HttpClient http) {
+		super(port, http);
+	}
+
 }
