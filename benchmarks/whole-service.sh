@@ -1,49 +1,63 @@
 #!/usr/bin/env bash
-# Whole-service overhead: two demo JVMs, one with the starter as a user gets it (A) and one with a part of it switched
-# off (B), loaded in alternating rounds with wrk on loopback. Not a test: a measurement for people.
+# Whole-service overhead: two demo JVMs, one with the starter as a user gets it (on) and one with it switched off
+# (off, --handle-hygiene.enabled=false), loaded in alternating rounds with wrk on loopback, on two endpoints; then the
+# start-up time of each, alternating. Prints every figure next to its target. Not a test: a measurement for people.
 #
 #   ./mvnw -B -DskipTests clean package -pl demo-app -am
-#   bash benchmarks/whole-service.sh                      # tracking on against off, on the RestClient endpoint
-#   OFF="--handle-hygiene.enabled=false" bash benchmarks/whole-service.sh   # the whole starter on against off
-#   ENDPOINT=cheap bash benchmarks/whole-service.sh       # an endpoint that does no I/O
+#   bash benchmarks/whole-service.sh                                    # the whole starter on against off
+#   OFF="--handle-hygiene.leaks.http-client.enabled=false" bash benchmarks/whole-service.sh   # tracking only
+#   ENDPOINTS=call STARTS=0 OFF="--spring.http.clients.connect-timeout=0" bash benchmarks/whole-service.sh
 #
-# Each round gives each JVM WARM seconds of load (not counted), then DURATION seconds counted; which JVM goes first
-# alternates from round to round, and the first WARMUP_ROUNDS rounds are not counted either (the JIT is still busy).
-# Per counted round it reads requests/s and p99 from wrk, and the JVM's CPU time (utime + stime from
-# /proc/<pid>/stat) divided by the requests served. It prints each round, then the medians and the ratios A/B.
+# Load: each round gives each JVM, on each endpoint, WARM seconds of wrk (not counted) and then DURATION seconds
+# counted; which JVM goes first alternates from round to round, and the first WARMUP_ROUNDS rounds are not counted
+# (the JIT is still compiling). Per counted round it reads requests/s and p99 from wrk, and the JVM's CPU time
+# (utime + stime from /proc/<pid>/stat) divided by the requests served. Figures: the median of the per-round ratios
+# on/off, with their spread (min..max), which a machine whose speed drifts over minutes moves less than the medians.
 #
-# Endpoints: "call" is POST /ok/http, one RestClient call to the demo's own upstream, its response read and closed;
-# "cheap" is GET /ok/ping. Needs wrk (Debian: apt-get install wrk) and python3. Sends traffic to 127.0.0.1 only,
-# starts only its own JVMs and stops them by PID. Ports 18080, 18081, 19080 and 19081 must be free.
+# Endpoints: "cheap" is GET /ok/ping (no I/O); "call" is POST /ok/http, one RestClient call to the demo's own upstream,
+# its response read and closed. The upstream answers "Connection: close", so each call opens a new connection.
+# BOTH is given to both JVMs; by default it selects the JDK HttpClient, Spring Boot's default when no other client
+# library is present (the demo itself selects HttpURLConnection, so that its leaks keep sockets in CLOSE_WAIT).
+#
+# Start-up: STARTS runs of each, alternating, one JVM at a time, before the load: the seconds Spring Boot logs in
+# "Started DemoApplication in X seconds".
+#
+# Needs wrk (Debian: apt-get install wrk) and python3. Sends traffic to 127.0.0.1 only, starts only its own JVMs and
+# stops them by PID. Ports 18080, 18081, 19080 and 19081 must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jar=${JAR:-demo-app/target/handle-hygiene-demo.jar}
-off=${OFF:---handle-hygiene.leaks.http-client.enabled=false}
-endpoint=${ENDPOINT:-call}
-rounds=${ROUNDS:-10}
-warmup_rounds=${WARMUP_ROUNDS:-3}
-warm=${WARM:-8}
+on=${ON:-}
+off=${OFF:---handle-hygiene.enabled=false}
+both=${BOTH:---spring.http.clients.imperative.factory=jdk}
+endpoints=${ENDPOINTS:-cheap call}
+rounds=${ROUNDS:-8}
+warmup_rounds=${WARMUP_ROUNDS:-2}
+warm=${WARM:-5}
 duration=${DURATION:-10}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-16}
+starts=${STARTS:-5}
 ticks_per_second=$(getconf CLK_TCK)
 work=$(mktemp -d "${TMPDIR:-/tmp}/whole-service.XXXXXX")
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -f "$jar" ] || { echo "no $jar: build it first (see the top of this script)" >&2; exit 1; }
+for endpoint in $endpoints; do
+	case "$endpoint" in
+		cheap) printf 'wrk.method = "GET"\n' > "$work/cheap.lua" ;;
+		call) printf 'wrk.method = "POST"\n' > "$work/call.lua" ;;
+		*) echo "ENDPOINTS holds cheap and/or call, not $endpoint" >&2; exit 2 ;;
+	esac
+done
 
-case "$endpoint" in
-	call)
-		path=/ok/http
-		printf 'wrk.method = "POST"\n' > "$work/request.lua"
-		;;
-	cheap)
-		path=/ok/ping
-		printf 'wrk.method = "GET"\n' > "$work/request.lua"
-		;;
-	*) echo "ENDPOINT is call or cheap, not $endpoint" >&2; exit 2 ;;
-esac
+path_of() {
+	case "$1" in
+		cheap) echo /ok/ping ;;
+		call) echo /ok/http ;;
+	esac
+}
 
 pids=()
 stop_all() {
@@ -53,22 +67,27 @@ stop_all() {
 	for pid in "${pids[@]}"; do
 		wait "$pid" 2>/dev/null || true
 	done
+	pids=()
 }
 trap stop_all EXIT
 
-# start NAME PORT MANAGEMENT_PORT ARGUMENT...: the JVM's own PID, as $! of a plain background java
+args_of() {
+	if [ "$1" = on ]; then echo "$both $on"; else echo "$both $off"; fi
+}
+
+# start NAME PORT MANAGEMENT_PORT: the JVM's own PID, as $! of a plain background java
 start() {
 	local name=$1 port=$2 management=$3
-	shift 3
-	java -jar "$jar" --server.port="$port" --management.server.port="$management" "$@" >"$work/$name.log" 2>&1 &
+	# shellcheck disable=SC2046 # the arguments are words
+	java -jar "$jar" --server.port="$port" --management.server.port="$management" $(args_of "$name") \
+		>"$work/$name.log" 2>&1 &
 	pids+=("$!")
 	echo "$!" > "$work/$name.pid"
-	echo "started $name as pid $!: --server.port=$port $*"
 }
 
 await_started() {
 	local waited=0
-	until grep -q 'Started DemoApplication' "$work/$1.log"; do
+	until grep -q 'Started DemoApplication' "$work/$1.log" 2>/dev/null; do
 		waited=$((waited + 1))
 		if [ "$waited" -gt 240 ]; then
 			echo "$1 did not start within 120 s; see $work/$1.log" >&2
@@ -78,26 +97,43 @@ await_started() {
 	done
 }
 
+# start-up: one JVM at a time, so that neither slows the other's start
+: > "$work/starts"
+if [ "$starts" -gt 0 ]; then
+	echo "start-up, $starts runs each, alternating (seconds from Spring Boot's 'Started ... in X seconds')"
+	for run in $(seq 1 "$starts"); do
+		if [ $((run % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
+		for name in $order; do
+			start "$name" 18080 18081
+			await_started "$name"
+			seconds=$(sed -n 's/.*Started DemoApplication in \([0-9.]*\) seconds.*/\1/p' "$work/$name.log" | head -1)
+			echo "  run $run $name $seconds"
+			echo "$name $seconds" >> "$work/starts"
+			stop_all
+		done
+	done
+fi
+
 cpu_ticks() {
 	sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
 }
 
-# load NAME PORT SECONDS: wrk's report in $work/NAME.wrk, CPU ticks spent meanwhile in $work/NAME.ticks
+# load NAME PORT ENDPOINT SECONDS: wrk's report in $work/NAME.wrk, CPU ticks spent meanwhile in $work/NAME.ticks
 load() {
-	local name=$1 port=$2 seconds=$3 pid before after
+	local name=$1 port=$2 endpoint=$3 seconds=$4 pid before after
 	pid=$(cat "$work/$name.pid")
 	before=$(cpu_ticks "$pid")
-	wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$work/request.lua" \
-		"http://127.0.0.1:$port$path" > "$work/$name.wrk"
+	wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$work/$endpoint.lua" \
+		"http://127.0.0.1:$port$(path_of "$endpoint")" > "$work/$name.wrk"
 	after=$(cpu_ticks "$pid")
 	echo $((after - before)) > "$work/$name.ticks"
 }
 
 # a counted measurement: "requests/s p99-in-ms cpu-µs-per-request"
 measure() {
-	local name=$1 port=$2
-	load "$name" "$port" "$warm"
-	load "$name" "$port" "$duration"
+	local name=$1 port=$2 endpoint=$3
+	load "$name" "$port" "$endpoint" "$warm"
+	load "$name" "$port" "$endpoint" "$duration"
 	python3 - "$work/$name.wrk" "$(cat "$work/$name.ticks")" "$ticks_per_second" <<'EOF'
 import re, sys
 text = open(sys.argv[1]).read()
@@ -114,34 +150,52 @@ EOF
 }
 
 start on 18080 18081
-start off 19080 19081 "$off"
+start off 19080 19081
 await_started on
 await_started off
-
-echo "endpoint $path, $rounds rounds of ${warm}+${duration}s per JVM (the first $warmup_rounds not counted), wrk -t$threads -c$connections"
-echo "round first  on:req/s p99ms cpu-us/req  off:req/s p99ms cpu-us/req"
-: > "$work/rounds"
+echo "on:  $(args_of on)"
+echo "off: $(args_of off)"
+echo "$rounds rounds of ${warm}+${duration}s per JVM and endpoint (the first $warmup_rounds not counted), wrk -t$threads -c$connections"
+echo "round endpoint first  on:req/s p99ms cpu-us/req  off:req/s p99ms cpu-us/req"
+for endpoint in $endpoints; do : > "$work/rounds.$endpoint"; done
 for round in $(seq 1 "$rounds"); do
-	if [ $((round % 2)) -eq 1 ]; then
-		a=$(measure on 18080); b=$(measure off 19080); first=on
-	else
-		b=$(measure off 19080); a=$(measure on 18080); first=off
-	fi
-	echo "$round $first  $a  $b"
-	if [ "$round" -gt "$warmup_rounds" ]; then
-		echo "$a $b" >> "$work/rounds"
-	fi
+	for endpoint in $endpoints; do
+		if [ $((round % 2)) -eq 1 ]; then
+			a=$(measure on 18080 "$endpoint"); b=$(measure off 19080 "$endpoint"); first=on
+		else
+			b=$(measure off 19080 "$endpoint"); a=$(measure on 18080 "$endpoint"); first=off
+		fi
+		echo "$round $endpoint $first  $a  $b"
+		if [ "$round" -gt "$warmup_rounds" ]; then
+			echo "$a $b" >> "$work/rounds.$endpoint"
+		fi
+	done
 done
 
-python3 - "$work/rounds" <<'EOF'
-import statistics, sys
-rows = [list(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
-names = ["throughput (req/s)", "p99 (ms)", "CPU per request (us)"]
-print(f"{len(rows)} counted rounds: median on / median off = ratio; median of the per-round ratios (min..max)")
-for i, name in enumerate(names):
-    on = statistics.median(row[i] for row in rows)
-    off = statistics.median(row[i + 3] for row in rows)
-    ratios = [row[i] / row[i + 3] for row in rows]
-    print(f"  {name}: {on:.3f} / {off:.3f} = {on / off:.3f}; per round {statistics.median(ratios):.3f}"
-          f" ({min(ratios):.2f}..{max(ratios):.2f})")
+python3 - "$work" "$endpoints" <<'EOF'
+import os, statistics, sys
+work, endpoints = sys.argv[1], sys.argv[2].split()
+# name, column, target, whether the ratio must stay at or above (True) or at or below (False) the target
+figures = [("throughput", 0, 0.98, True), ("p99", 1, 1.05, False), ("CPU per request", 2, 1.02, False)]
+units = ["req/s", "ms", "us"]
+print()
+print("figure                 endpoint  median on / off            ratio (per-round min..max)  target   verdict")
+for endpoint in endpoints:
+    rows = [list(map(float, line.split())) for line in open(f"{work}/rounds.{endpoint}") if line.strip()]
+    for (name, i, target, at_least), unit in zip(figures, units):
+        on = statistics.median(row[i] for row in rows)
+        off = statistics.median(row[i + 3] for row in rows)
+        ratios = [row[i] / row[i + 3] for row in rows]
+        ratio = statistics.median(ratios)
+        passed = ratio >= target if at_least else ratio <= target
+        sign = ">=" if at_least else "<="
+        print(f"{name:<22} {endpoint:<8}  {on:9.1f} / {off:9.1f} {unit:<5}  {ratio:.3f} ({min(ratios):.2f}..{max(ratios):.2f})"
+              f"         {sign} {target:.2f}  {'pass' if passed else 'FAIL'}  ({len(rows)} rounds)")
+starts = [line.split() for line in open(f"{work}/starts") if line.strip()]
+if starts:
+    on = statistics.median(float(s) for n, s in starts if n == "on")
+    off = statistics.median(float(s) for n, s in starts if n == "off")
+    extra = (on - off) * 1000
+    print(f"{'start-up (median)':<22} {'':<8}  {on:9.3f} / {off:9.3f} s      {extra:+.0f} ms"
+          f"                        <= +100 ms {'pass' if extra <= 100 else 'FAIL'}  ({len(starts) // 2} runs each)")
 EOF
