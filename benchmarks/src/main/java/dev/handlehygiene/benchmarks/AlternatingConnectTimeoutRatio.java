@@ -1,0 +1,276 @@
+package dev.handlehygiene.benchmarks;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * What a connect timeout and a read timeout cost a {@link RestClient} call on Spring Boot's JDK client, built the way
+ * the auto-configuration builds it: {@code ClientHttpRequestFactoryBuilder.jdk().build(settings)}. Each variant has
+ * its own factory (and so its own JDK {@code HttpClient}) and differs only in the settings:
+ * <ul>
+ * <li>{@code none}: no timeout;</li>
+ * <li>{@code read}: {@code read-timeout=30s} (Spring applies it per request, with a {@code CompletableFuture});</li>
+ * <li>{@code connect}: {@code connect-timeout=5s} (the JDK's {@code HttpClient.Builder.connectTimeout}, a timer
+ * registered with the client's selector thread for each new connection);</li>
+ * <li>{@code both}: the starter's defaults, 5 s and 30 s.</li>
+ * </ul>
+ * The loopback upstream answers either {@code Connection: close} ({@code close}, a new connection per call, as the
+ * demo's upstream) or keeps connections alive ({@code keep-alive}). Rounds run every variant for one slice in a
+ * rotating order, as {@link AlternatingTrackingRatio} does, and report the per-round ratios to {@code none}.
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.handlehygiene.benchmarks.AlternatingConnectTimeoutRatio [rounds] [close|keep-alive]
+ * </pre>
+ * The common pool is left at the JVM's own parallelism, as in a service on the same machine.
+ */
+public final class AlternatingConnectTimeoutRatio {
+
+	private static final String[] VARIANTS = { "none", "read", "connect", "both" };
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final long SLICE_NANOS = 2_000_000_000L;
+
+	private static final long WARM_UP_NANOS_PER_VARIANT = 8_000_000_000L;
+
+	private static final byte[] BODY = new byte[512];
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	static {
+		Arrays.fill(BODY, (byte) 'x');
+		// see RestClientTrackingBenchmark: without it each call waits for the delayed ACK
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
+	private AlternatingConnectTimeoutRatio() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 20;
+		boolean close = !(args.length > 1 && args[1].equals("keep-alive"));
+		ExecutorService serverExecutor = Executors.newFixedThreadPool(2);
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+		server.createContext("/payload", (exchange) -> respond(exchange, close, clientPorts));
+		server.setExecutor(serverExecutor);
+		server.start();
+		try {
+			String uri = "http://127.0.0.1:" + server.getAddress().getPort() + "/payload";
+			Map<String, RestClient> variants = new LinkedHashMap<>();
+			Map<String, Long> selectors = new LinkedHashMap<>();
+			for (String variant : VARIANTS) {
+				Set<Long> before = selectorThreads();
+				ClientHttpRequestFactory factory = ClientHttpRequestFactoryBuilder.jdk().build(settings(variant));
+				RestClient client = RestClient.builder().requestFactory(factory).baseUrl(uri).build();
+				call(client);
+				Set<Long> after = selectorThreads();
+				after.removeAll(before);
+				if (after.size() != 1) {
+					throw new IllegalStateException("expected one new selector thread for " + variant + ", got " + after);
+				}
+				variants.put(variant, client);
+				selectors.put(variant, after.iterator().next());
+			}
+			checkConnections(variants.get("none"), clientPorts, close);
+			for (String name : variants.keySet()) {
+				run(variants.get(name), selectors.get(name), WARM_UP_NANOS_PER_VARIANT);
+			}
+			System.out.println("warmed up; upstream " + (close ? "Connection: close" : "keep-alive") + ", common pool"
+					+ " parallelism " + ForkJoinPool.getCommonPoolParallelism());
+			List<String> names = new ArrayList<>(variants.keySet());
+			Map<String, List<Double>> rates = new LinkedHashMap<>();
+			Map<String, List<Double>> cpu = new LinkedHashMap<>();
+			Map<String, List<Double>> rateRatios = new LinkedHashMap<>();
+			Map<String, List<Double>> cpuRatios = new LinkedHashMap<>();
+			Map<String, List<Double>> selectorCpu = new LinkedHashMap<>();
+			Map<String, List<Double>> switches = new LinkedHashMap<>();
+			for (int round = 0; round < rounds; round++) {
+				Map<String, double[]> slice = new LinkedHashMap<>();
+				for (int i = 0; i < names.size(); i++) {
+					String name = names.get((round + i) % names.size());
+					slice.put(name, run(variants.get(name), selectors.get(name), SLICE_NANOS));
+				}
+				for (String name : names) {
+					selectorCpu.computeIfAbsent(name, (key) -> new ArrayList<>()).add(slice.get(name)[2] / 1000);
+					switches.computeIfAbsent(name, (key) -> new ArrayList<>()).add(slice.get(name)[3]);
+					rates.computeIfAbsent(name, (key) -> new ArrayList<>()).add(slice.get(name)[0]);
+					cpu.computeIfAbsent(name, (key) -> new ArrayList<>()).add(slice.get(name)[1] / 1000);
+					rateRatios.computeIfAbsent(name, (key) -> new ArrayList<>())
+						.add(slice.get(name)[0] / slice.get("none")[0]);
+					cpuRatios.computeIfAbsent(name, (key) -> new ArrayList<>())
+						.add(slice.get(name)[1] / slice.get("none")[1]);
+				}
+			}
+			System.out.printf("%d rounds of %d x %d s: variant, median calls/ms, median process CPU us per call,"
+					+ " median per-round throughput ratio to none (min..max), median per-round CPU-per-call ratio"
+					+ " (min..max), median selector-thread CPU us per call, median context switches per call (all"
+					+ " threads)%n", rounds, names.size(), SLICE_NANOS / 1_000_000_000L);
+			for (String name : names) {
+				List<Double> r = rateRatios.get(name);
+				List<Double> c = cpuRatios.get(name);
+				System.out.printf("  %-8s %6.3f %7.1f  %.3f (%.3f..%.3f)  %.3f (%.3f..%.3f)  %6.2f  %5.2f%n", name,
+						median(rates.get(name)), median(cpu.get(name)), median(r), min(r), max(r), median(c), min(c),
+						max(c), median(selectorCpu.get(name)), median(switches.get(name)));
+			}
+		}
+		finally {
+			server.stop(0);
+			serverExecutor.shutdownNow();
+		}
+	}
+
+	private static HttpClientSettings settings(String variant) {
+		HttpClientSettings defaults = HttpClientSettings.defaults();
+		return switch (variant) {
+			case "none" -> defaults;
+			case "read" -> defaults.withReadTimeout(READ_TIMEOUT);
+			case "connect" -> defaults.withConnectTimeout(CONNECT_TIMEOUT);
+			case "both" -> defaults.withTimeouts(CONNECT_TIMEOUT, READ_TIMEOUT);
+			default -> throw new IllegalArgumentException(variant);
+		};
+	}
+
+	/** Ten calls: a new client port for each with {@code close}, one port for all with keep-alive, or the run is void. */
+	private static void checkConnections(RestClient client, Set<Integer> clientPorts, boolean close) {
+		clientPorts.clear();
+		for (int i = 0; i < 10; i++) {
+			call(client);
+		}
+		int expected = close ? 10 : 1;
+		if (clientPorts.size() != expected) {
+			throw new IllegalStateException("10 calls came from " + clientPorts.size() + " client ports, expected "
+					+ expected);
+		}
+	}
+
+	private static void respond(HttpExchange exchange, boolean close, Set<Integer> clientPorts) throws IOException {
+		try {
+			if (clientPorts.size() < 100) {
+				clientPorts.add(exchange.getRemoteAddress().getPort());
+			}
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "text/plain");
+			if (close) {
+				// the JDK server then closes the connection once the exchange ends
+				exchange.getResponseHeaders().set("Connection", "close");
+			}
+			exchange.sendResponseHeaders(200, BODY.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(BODY);
+			}
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private static String call(RestClient client) {
+		return client.get().retrieve().body(String.class);
+	}
+
+	/**
+	 * Calls for the given time; returns calls per millisecond, process CPU nanoseconds per call, the client's selector
+	 * thread's CPU nanoseconds per call and the process's context switches per call.
+	 */
+	private static double[] run(RestClient client, long selector, long nanos) {
+		long selectorBefore = THREADS.getThreadCpuTime(selector);
+		long switchesBefore = contextSwitches();
+		long cpuBefore = OS.getProcessCpuTime();
+		long start = System.nanoTime();
+		long end = start + nanos;
+		long calls = 0;
+		long now;
+		do {
+			String body = call(client);
+			if (body == null || body.length() != BODY.length) {
+				throw new IllegalStateException("unexpected body " + body);
+			}
+			calls++;
+			now = System.nanoTime();
+		}
+		while (now < end);
+		long cpu = OS.getProcessCpuTime() - cpuBefore;
+		return new double[] { calls / ((now - start) / 1e6), cpu / (double) calls,
+				(THREADS.getThreadCpuTime(selector) - selectorBefore) / (double) calls,
+				(contextSwitches() - switchesBefore) / (double) calls };
+	}
+
+	private static Set<Long> selectorThreads() {
+		Set<Long> ids = new HashSet<>();
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().endsWith("SelectorManager")) {
+				ids.add(thread.getId());
+			}
+		}
+		return ids;
+	}
+
+	/** Voluntary and involuntary context switches of every thread of this process, from {@code /proc/self/task}. */
+	private static long contextSwitches() {
+		long total = 0;
+		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+			for (Path task : tasks) {
+				try {
+					for (String line : Files.readAllLines(task.resolve("status"))) {
+						if (line.contains("ctxt_switches:")) {
+							total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+						}
+					}
+				}
+				catch (IOException ex) {
+					// a thread that ended while listed
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		return total;
+	}
+
+	private static double min(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+	}
+
+	private static double max(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+}
