@@ -32,8 +32,8 @@ on=${ON:-}
 off=${OFF:---handle-hygiene.enabled=false}
 both=${BOTH:---spring.http.clients.imperative.factory=jdk}
 endpoints=${ENDPOINTS:-cheap call}
-rounds=${ROUNDS:-8}
-warmup_rounds=${WARMUP_ROUNDS:-2}
+rounds=${ROUNDS:-10}
+warmup_rounds=${WARMUP_ROUNDS:-4}
 warm=${WARM:-5}
 duration=${DURATION:-10}
 threads=${THREADS:-2}
