@@ -65,7 +65,10 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		DescriptorUsage usage = DescriptorUsage.read(this.probe, this.thresholds);
 		if (!usage.isKnown()) {
-			builder.unknown().withDetail("countMethod", usage.method().label());
+			builder.unknown().withDetail("countMethod", usage.method().label()).withDetail("reason", usage.reason());
+			if (usage.limit() > 0) {
+				builder.withDetail("limit", usage.limit());
+			}
 			return;
 		}
 		DescriptorTrend trend = (this.sampler != null) ? this.sampler.trend() : null;

@@ -1,5 +1,6 @@
 package dev.handlehygiene.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.restart.ExitOnCritical;
 import dev.handlehygiene.restart.ExitOnCriticalSchedule;
 import dev.handlehygiene.restart.GracefulProcessExit;
@@ -47,8 +49,11 @@ public class ExitOnCriticalAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ExitOnCritical exitOnCritical(FileDescriptorsHealthIndicator indicator, RestartProperties properties,
-				ApplicationEventPublisher events, ProcessExit processExit) {
-			return new ExitOnCritical(indicator, properties.getGrace(), events, processExit);
+				ObjectProvider<FileDescriptorInventory> inventory, ApplicationEventPublisher events,
+				ProcessExit processExit) {
+			// the endpoint's inventory (or the application's own) where there is one, so both read the same root
+			return new ExitOnCritical(indicator, properties.getGrace(),
+					inventory.getIfAvailable(FileDescriptorInventory::new), events, processExit);
 		}
 
 		@Bean

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.handlehygiene.audit.SettingVerdicts;
+import dev.handlehygiene.fd.CountMethodPreference;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
@@ -41,6 +42,13 @@ public class FdProperties implements InitializingBean {
 	 * Health is DOWN when the growth trend projects the limit within this time.
 	 */
 	private Duration exhaustionHorizon = Duration.ofMinutes(15);
+
+	/**
+	 * How to count open descriptors: 'auto' (the stat size of /proc/self/fd where it agrees with the MXBean, else
+	 * the MXBean), 'procfs-stat' (the stat size only) or 'mxbean' (the MXBean's directory walk, as on kernels before
+	 * Linux 6.2, which fails at the descriptor limit).
+	 */
+	private String countMethod = "auto";
 
 	public double getWarningUsage() {
 		return this.warningUsage;
@@ -82,6 +90,22 @@ public class FdProperties implements InitializingBean {
 		this.exhaustionHorizon = exhaustionHorizon;
 	}
 
+	public String getCountMethod() {
+		return this.countMethod;
+	}
+
+	public void setCountMethod(String countMethod) {
+		this.countMethod = countMethod;
+	}
+
+	/**
+	 * The count method the probe is built with, once the properties are checked.
+	 * @return the preference that {@code count-method} names
+	 */
+	CountMethodPreference countMethodPreference() {
+		return CountMethodPreference.ofLabel(this.countMethod);
+	}
+
 	/**
 	 * The thresholds the health indicator and the endpoint judge usage by.
 	 * @return the warning and critical shares
@@ -104,6 +128,8 @@ public class FdProperties implements InitializingBean {
 				"a duration of at least 3 x " + PREFIX + ".sample-interval ("
 						+ SettingVerdicts.duration(this.sampleInterval.multipliedBy(3)) + "), such as 10m");
 		PropertyChecks.requirePositive(PREFIX + ".exhaustion-horizon", this.exhaustionHorizon, "15m");
+		PropertyChecks.requireOneOf(PREFIX + ".count-method", this.countMethod, countMethodPreference() != null,
+				CountMethodPreference.labels());
 	}
 
 }

@@ -20,8 +20,8 @@ public class HandleHygieneAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FileDescriptorProbe fileDescriptorProbe() {
-		return new FileDescriptorProbe();
+	FileDescriptorProbe fileDescriptorProbe(FdProperties properties) {
+		return new FileDescriptorProbe(properties.countMethodPreference());
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.handlehygiene.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -57,6 +58,19 @@ final class PropertyChecks {
 	 */
 	static void requirePositive(String name, Duration value, String example) {
 		requireAtLeast(name, value, SHORTEST, "a duration of at least 1ms, such as " + example);
+	}
+
+	/**
+	 * Fails unless a value is one of a fixed set of names.
+	 * @param name the property's full name
+	 * @param value the bound value
+	 * @param known whether the value names one of them
+	 * @param names the accepted names
+	 */
+	static void requireOneOf(String name, String value, boolean known, List<String> names) {
+		if (!known) {
+			throw invalid(name, value, "one of " + String.join(", ", names));
+		}
 	}
 
 	private static InvalidConfigurationPropertyValueException invalid(String name, Object value, String accepted) {

@@ -7,6 +7,7 @@ import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 
@@ -29,13 +30,24 @@ public final class FileDescriptorProbe {
 
 	private final UnixOperatingSystemMXBean mxBean;
 
+	private final CountMethodPreference preference;
+
 	private volatile CountMethod method;
 
 	/**
-	 * A probe of this process through {@code /proc} and the platform's operating-system MXBean.
+	 * A probe of this process through {@code /proc} and the platform's operating-system MXBean, choosing the count
+	 * method itself.
 	 */
 	public FileDescriptorProbe() {
-		this(Path.of("/proc"), unixMxBean(ManagementFactory.getOperatingSystemMXBean()));
+		this(CountMethodPreference.AUTO);
+	}
+
+	/**
+	 * A probe of this process through {@code /proc} and the platform's operating-system MXBean.
+	 * @param preference how to count: the probe's own choice or a forced method
+	 */
+	public FileDescriptorProbe(CountMethodPreference preference) {
+		this(Path.of("/proc"), platformMxBean(), preference);
 	}
 
 	/**
@@ -44,9 +56,29 @@ public final class FileDescriptorProbe {
 	 * @param mxBean the fallback counter, or {@code null} where the platform has none (Windows)
 	 */
 	public FileDescriptorProbe(Path procRoot, UnixOperatingSystemMXBean mxBean) {
+		this(procRoot, mxBean, CountMethodPreference.AUTO);
+	}
+
+	/**
+	 * A probe with an explicit procfs root and count method preference.
+	 * @param procRoot the directory that holds {@code self/fd} and {@code self/limits}
+	 * @param mxBean the fallback counter, or {@code null} where the platform has none (Windows)
+	 * @param preference how to count: the probe's own choice or a forced method
+	 */
+	public FileDescriptorProbe(Path procRoot, UnixOperatingSystemMXBean mxBean, CountMethodPreference preference) {
 		this.descriptorDirectory = procRoot.resolve("self").resolve("fd");
 		this.limitsFile = procRoot.resolve("self").resolve("limits");
 		this.mxBean = mxBean;
+		this.preference = Objects.requireNonNull(preference, "preference");
+	}
+
+	/**
+	 * The platform's operating-system MXBean, where it can count descriptors.
+	 * @return the bean, or {@code null} where the platform has none that counts them (Windows)
+	 */
+	public static UnixOperatingSystemMXBean platformMxBean() {
+		OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
+		return (bean instanceof UnixOperatingSystemMXBean unix) ? unix : null;
 	}
 
 	/**
@@ -57,8 +89,11 @@ public final class FileDescriptorProbe {
 		CountMethod current = countMethod();
 		if (current == CountMethod.PROCFS_STAT) {
 			long size = statSize();
-			// a failed stat falls through to the MXBean rather than reporting nothing
-			return (size > 0) ? size : mxBeanCount();
+			if (size > 0) {
+				return size;
+			}
+			// a failed stat falls through to the MXBean rather than reporting nothing, unless the stat was forced
+			return (this.preference == CountMethodPreference.AUTO) ? mxBeanCount() : UNKNOWN;
 		}
 		return (current == CountMethod.MXBEAN) ? mxBeanCount() : UNKNOWN;
 	}
@@ -92,19 +127,54 @@ public final class FileDescriptorProbe {
 	}
 
 	/**
-	 * How {@link #count()} obtains its value; decided on first use and kept.
+	 * How {@link #count()} obtains its value; decided on first use and kept once it is a method that counts.
 	 * @return the method in use
 	 */
 	public CountMethod countMethod() {
 		CountMethod current = this.method;
 		if (current == null) {
 			current = chooseMethod();
-			this.method = current;
+			// unsupported is not kept: a first use at the limit, where the MXBean fails, must not decide for good
+			if (current != CountMethod.UNSUPPORTED) {
+				this.method = current;
+			}
 		}
 		return current;
 	}
 
+	/**
+	 * The directory whose {@code stat} size is the count.
+	 * @return {@code self/fd} under the procfs root
+	 */
+	public Path descriptorDirectory() {
+		return this.descriptorDirectory;
+	}
+
+	/**
+	 * Whether there is an MXBean to fall back on.
+	 * @return {@code false} where the platform has none (Windows) or none was given
+	 */
+	public boolean hasMxBean() {
+		return this.mxBean != null;
+	}
+
+	/**
+	 * How this probe was asked to count.
+	 * @return the preference it was built with
+	 */
+	public CountMethodPreference preference() {
+		return this.preference;
+	}
+
 	private CountMethod chooseMethod() {
+		return switch (this.preference) {
+			case PROCFS_STAT -> (statSize() > 0) ? CountMethod.PROCFS_STAT : CountMethod.UNSUPPORTED;
+			case MXBEAN -> (this.mxBean != null) ? CountMethod.MXBEAN : CountMethod.UNSUPPORTED;
+			case AUTO -> chooseAutomatically();
+		};
+	}
+
+	private CountMethod chooseAutomatically() {
 		long size = statSize();
 		long listed = mxBeanCount();
 		if (size > 0 && (listed == UNKNOWN || agree(size, listed))) {
@@ -168,10 +238,6 @@ public final class FileDescriptorProbe {
 			// "unlimited"
 			return UNKNOWN;
 		}
-	}
-
-	private static UnixOperatingSystemMXBean unixMxBean(OperatingSystemMXBean bean) {
-		return (bean instanceof UnixOperatingSystemMXBean unix) ? unix : null;
 	}
 
 }

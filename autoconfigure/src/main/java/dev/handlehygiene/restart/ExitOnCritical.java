@@ -65,9 +65,21 @@ public class ExitOnCritical {
 	 */
 	public ExitOnCritical(HealthIndicator indicator, Duration grace, ApplicationEventPublisher events,
 			ProcessExit exit) {
+		this(indicator, grace, new FileDescriptorInventory(), events, exit);
+	}
+
+	/**
+	 * A watch of the indicator on the system's monotonic clock, with the inventory the evidence is taken from.
+	 * @param indicator the {@code fileDescriptors} health indicator
+	 * @param grace how long it must stay DOWN before the exit
+	 * @param inventory what lists the open descriptors for the evidence, the one the {@code fdleaks} endpoint uses
+	 * @param events where {@link LivenessState#BROKEN} is published: the application context
+	 * @param exit what ends the process
+	 */
+	public ExitOnCritical(HealthIndicator indicator, Duration grace, FileDescriptorInventory inventory,
+			ApplicationEventPublisher events, ProcessExit exit) {
 		// the inventory lists /proc/self/fd: O(open descriptors), so it is taken once, at the exit, never per check
-		this(indicator, grace, () -> new FileDescriptorInventory().take(4 * TOP_REMOTES), events, exit,
-				System::nanoTime);
+		this(indicator, grace, () -> inventory.take(4 * TOP_REMOTES), events, exit, System::nanoTime);
 	}
 
 	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<DescriptorInventory> inventory,

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FileDescriptorsHealthIndicatorTest {
 
-	private final FileDescriptorProbe probe = new FileDescriptorProbe();
+	private final FileDescriptorProbe probe = ProcfsStat.probe();
 
 	@Test
 	void isUpWithTheCountAgainstTheLimitBelowTheWarningShare() {
@@ -49,6 +49,8 @@ class FileDescriptorsHealthIndicatorTest {
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
 		assertThat(health.getDetails()).containsEntry("countMethod", "unsupported").doesNotContainKey("open");
+		assertThat((String) health.getDetails().get("reason")).startsWith("No count method works here")
+			.contains(notProc.resolve("self/fd").toString());
 	}
 
 }

@@ -1,10 +1,12 @@
 package dev.handlehygiene.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.restart.ExitOnCritical;
 import dev.handlehygiene.restart.ExitOnCriticalSchedule;
 import dev.handlehygiene.restart.GracefulProcessExit;
@@ -148,6 +151,21 @@ class ExitOnCriticalAutoConfigurationTest {
 				assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitOnCritical.EXIT_CODE).isEqualTo(75);
 				assertThat(liveness.get(10, TimeUnit.SECONDS)).isEqualTo(LivenessState.BROKEN);
 				assertThat(context.getBean(ExitOnCritical.class).isExiting()).isTrue();
+			});
+	}
+
+	@Test
+	void takesTheEvidenceFromTheInventoryBean(@TempDir Path emptyRoot, CapturedOutput output) throws Exception {
+		CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+		// the application's own inventory, on a root with nothing to list: the evidence must come from it
+		this.runner
+			.withPropertyValues(EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=10ms",
+					"handle-hygiene.fd.warning-usage=0.000001", "handle-hygiene.fd.critical-usage=0.000002")
+			.withBean(ProcessExit.class, () -> exitCode::complete)
+			.withBean(FileDescriptorInventory.class, () -> new FileDescriptorInventory(emptyRoot))
+			.run((context) -> {
+				assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitOnCritical.EXIT_CODE);
+				assertThat(output.getOut()).contains("inventory incomplete: Cannot list " + emptyRoot.resolve("self/fd"));
 			});
 	}
 

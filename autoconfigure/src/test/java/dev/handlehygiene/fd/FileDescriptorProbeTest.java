@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FileDescriptorProbeTest {
 
@@ -27,7 +28,7 @@ class FileDescriptorProbeTest {
 	void readsTheProcfsSizeWhereTheKernelHasItAndAgreesWithTheMxBean() {
 		FileDescriptorProbe probe = new FileDescriptorProbe();
 		// procfs-stat from Linux 6.2 on; before, the size reads 0 and the probe counts through the MXBean
-		assertThat(probe.countMethod()).isEqualTo(ProcfsStat.expectedCountMethod());
+		assertThat(probe.countMethod()).isEqualTo(ProcfsStat.automaticCountMethod());
 		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
 	}
 
@@ -68,11 +69,91 @@ class FileDescriptorProbeTest {
 	}
 
 	@Test
+	void fallsBackToTheMxBeanWhereTheDescriptorDirectoryIsARealDirectoryWhoseSizeReadsZero() throws IOException {
+		// fdinfo is a procfs directory with an entry per open descriptor whose stat size reads 0 on every kernel:
+		// /proc/self/fd as kernels before 6.2 show it
+		Path fdinfo = Path.of("/proc/self/fdinfo");
+		assertThat(Files.isDirectory(fdinfo)).isTrue();
+		assertThat(Files.size(fdinfo)).isZero();
+		Files.createDirectories(this.fakeProc.resolve("self"));
+		Files.createSymbolicLink(this.fakeProc.resolve("self/fd"), fdinfo);
+		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, MX_BEAN);
+		assertThat(probe.countMethod()).isEqualTo(CountMethod.MXBEAN);
+		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
+		DescriptorUsage usage = DescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9));
+		assertThat(usage.method()).isEqualTo(CountMethod.MXBEAN);
+		assertThat(usage.isKnown()).isTrue();
+		assertThat(usage.reason()).isNull();
+	}
+
+	@Test
+	void aForcedMxBeanCountsThroughTheMxBeanWhereTheStatSizeWouldCount() {
+		FileDescriptorProbe probe = new FileDescriptorProbe(CountMethodPreference.MXBEAN);
+		assertThat(probe.countMethod()).isEqualTo(CountMethod.MXBEAN);
+		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
+	}
+
+	@Test
+	void aForcedProcfsStatCountsThroughTheStatSizeWhereTheKernelHasIt() {
+		assumeTrue(ProcfsStat.isSupported(), "the stat size of /proc/self/fd counts descriptors (Linux 6.2+)");
+		FileDescriptorProbe probe = new FileDescriptorProbe(Path.of("/proc"), null, CountMethodPreference.PROCFS_STAT);
+		assertThat(probe.countMethod()).isEqualTo(CountMethod.PROCFS_STAT);
+		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
+	}
+
+	@Test
+	void aForcedProcfsStatIsUnsupportedWhereTheSizeReadsZeroAndSaysWhy() throws IOException {
+		Files.createDirectories(this.fakeProc.resolve("self"));
+		Files.createSymbolicLink(this.fakeProc.resolve("self/fd"), Path.of("/proc/self/fdinfo"));
+		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, MX_BEAN, CountMethodPreference.PROCFS_STAT);
+		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
+		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
+		DescriptorUsage usage = DescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9));
+		assertThat(usage.isKnown()).isFalse();
+		assertThat(usage.reason()).contains("procfs-stat was asked for").contains(probe.descriptorDirectory().toString());
+	}
+
+	@Test
+	void aForcedMxBeanIsUnsupportedWhereThePlatformHasNoneAndSaysWhy() {
+		FileDescriptorProbe probe = new FileDescriptorProbe(Path.of("/proc"), null, CountMethodPreference.MXBEAN);
+		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
+		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
+		assertThat(DescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9)).reason())
+			.contains("mxbean was asked for")
+			.contains("no UnixOperatingSystemMXBean");
+	}
+
+	@Test
+	void anUnsupportedFirstReadingIsNotKeptForGood() throws IOException {
+		assumeTrue(ProcfsStat.isSupported(), "the stat size of /proc/self/fd counts descriptors (Linux 6.2+)");
+		// no MXBean and no self/fd yet: as at a first use where nothing can count
+		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, null);
+		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
+		Files.createDirectories(this.fakeProc.resolve("self"));
+		Files.createSymbolicLink(this.fakeProc.resolve("self/fd"), Path.of("/proc/self/fd"));
+		assertThat(probe.countMethod()).isEqualTo(CountMethod.PROCFS_STAT);
+		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
+	}
+
+	@Test
 	void reportsUnknownWhereNeitherProcfsNorAnMxBeanExists() {
 		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, null);
 		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
 		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
 		assertThat(probe.limit()).isEqualTo(FileDescriptorProbe.UNKNOWN);
+		assertThat(probe.hardLimit()).isEqualTo(FileDescriptorProbe.UNKNOWN);
+		assertThat(DescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9)).reason())
+			.startsWith("No count method works here")
+			.contains("no UnixOperatingSystemMXBean");
+	}
+
+	@Test
+	void withTheMxBeanButNoProcfsTheMxBeanCountsAndOnlyTheHardLimitIsUnknown() {
+		// macOS: a Unix MXBean, no /proc
+		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, MX_BEAN);
+		assertThat(probe.countMethod()).isEqualTo(CountMethod.MXBEAN);
+		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
+		assertThat(probe.limit()).isEqualTo(MX_BEAN.getMaxFileDescriptorCount());
 		assertThat(probe.hardLimit()).isEqualTo(FileDescriptorProbe.UNKNOWN);
 	}
 
