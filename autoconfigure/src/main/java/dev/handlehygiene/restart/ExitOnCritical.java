@@ -56,6 +56,8 @@ public class ExitOnCritical {
 
 	private final AtomicBoolean exiting = new AtomicBoolean();
 
+	private final String graceSeconds;
+
 	/**
 	 * A watch of the indicator on the system's monotonic clock.
 	 * @param indicator the {@code fileDescriptors} health indicator
@@ -91,6 +93,9 @@ public class ExitOnCritical {
 		this.events = events;
 		this.exit = exit;
 		this.nanoTime = nanoTime;
+		// also loads the evidence's class now: the exit runs at the limit, where loading a class from a directory on
+		// the classpath fails for want of a descriptor (measured: NoClassDefFoundError at EMFILE)
+		this.graceSeconds = RestartEvidence.seconds(grace);
 	}
 
 	/**
@@ -131,7 +136,7 @@ public class ExitOnCritical {
 		switch (this.streak.observe(Status.DOWN.equals(health.getStatus()), now)) {
 			case STARTED -> logger.warn("File descriptor health is DOWN " + health.getDetails()
 					+ "; the application will exit with code " + EXIT_CODE + " if it stays DOWN for "
-					+ RestartEvidence.seconds(this.grace) + " (" + RestartKeys.GRACE + ")");
+					+ this.graceSeconds + " (" + RestartKeys.GRACE + ")");
 			case RECOVERED -> logger.info("File descriptor health is " + health.getStatus() + " again; not exiting");
 			case GRACE_ELAPSED -> exitOnce(health, this.streak.downFor(now));
 			case NOT_DOWN, WITHIN_GRACE -> {
@@ -147,8 +152,8 @@ public class ExitOnCritical {
 			logger.error(RestartEvidence.describe(health, downFor, this.inventory.get(), TOP_REMOTES, EXIT_CODE));
 			AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
 		}
-		catch (RuntimeException ex) {
-			// the evidence is a courtesy; the exit is the point
+		catch (Throwable ex) {
+			// the evidence is a courtesy; the exit is the point. Errors too: at the limit even a class may not load
 			logger.warn("Could not report or publish LivenessState.BROKEN before exiting; exiting anyway", ex);
 		}
 		this.exit.exit(EXIT_CODE);

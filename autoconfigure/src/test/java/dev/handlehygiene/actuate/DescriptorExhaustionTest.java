@@ -5,32 +5,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.handlehygiene.fd.CountMethod;
+import dev.handlehygiene.fd.CountMethodPreference;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.ProcfsStat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Drives a child JVM to EMFILE (HotSpot keeps the small soft limit with {@code -XX:-MaxFDLimit}) and checks that
- * the probe still reads the exact count and the health indicator says DOWN without throwing, where the MXBean
- * fails. Before Linux 6.2 there is no count that needs no descriptor: there the probe and the indicator must say
- * they cannot tell, still without throwing.
+ * Drives a child JVM to EMFILE (HotSpot keeps the small soft limit with {@code -XX:-MaxFDLimit}) and checks what
+ * every read path answers there, without throwing. On the fast path (Linux 6.2+) the probe still reads the exact
+ * count and health is DOWN, where the MXBean fails. On the MXBean fallback (before Linux 6.2, or forced) there is no
+ * count that needs no descriptor: there every path must say it cannot tell.
  */
 class DescriptorExhaustionTest {
 
 	private static final int LIMIT = 256;
 
+	/** Higher for a whole Spring context: its jars stay open, one descriptor each. */
+	private static final int CONTEXT_LIMIT = 512;
+
 	@Test
 	void atEmfileTheProbeReadsTheExactCountAndHealthIsDown() throws Exception {
-		assumeTrue(ProcfsStat.isSupported(), "the stat size of /proc/self/fd counts descriptors (Linux 6.2+)");
-		Map<String, String> report = runAtLimit();
-		assertAtTheLimitWithoutThrowing(report);
+		assumeTrue(ProcfsStat.expectedCountMethod() == CountMethod.PROCFS_STAT,
+				"the stat size of /proc/self/fd counts descriptors (Linux 6.2+) and this run does not force mxbean");
+		Map<String, String> report = runAtLimit(ExhaustDescriptors.class, LIMIT, ProcfsStat.forcedPreference());
+		assertAtTheLimitWithoutThrowing(report, LIMIT);
 		assertThat(report).containsEntry("method", "procfs-stat");
 		assertThat(Long.parseLong(report.get("count"))).isBetween(LIMIT - 2L, (long) LIMIT);
 		assertThat(report).containsEntry("status", "DOWN").containsEntry("healthError", "null");
@@ -39,30 +45,109 @@ class DescriptorExhaustionTest {
 
 	@Test
 	void atEmfileWithoutTheProcfsSizeTheCountIsUnknownAndHealthIsUnknown() throws Exception {
-		assumeFalse(ProcfsStat.isSupported(), "the stat size of /proc/self/fd reads 0 (before Linux 6.2)");
-		Map<String, String> report = runAtLimit();
-		assertAtTheLimitWithoutThrowing(report);
+		assumeTrue(ProcfsStat.expectedCountMethod() == CountMethod.MXBEAN,
+				"the stat size of /proc/self/fd reads 0 (before Linux 6.2) or this run forces mxbean");
+		Map<String, String> report = runAtLimit(ExhaustDescriptors.class, LIMIT, ProcfsStat.forcedPreference());
+		assertAtTheLimitWithoutThrowing(report, LIMIT);
 		assertThat(report).containsEntry("method", "mxbean")
 			.containsEntry("count", String.valueOf(FileDescriptorProbe.UNKNOWN))
 			.containsEntry("status", "UNKNOWN")
 			.containsEntry("open", "null");
 	}
 
-	private static void assertAtTheLimitWithoutThrowing(Map<String, String> report) {
+	@Test
+	void inASpringContextAtEmfileOnTheFastPathEveryReadPathAnswersAndHealthIsDown() throws Exception {
+		assumeTrue(ProcfsStat.isSupported(), "the stat size of /proc/self/fd counts descriptors (Linux 6.2+)");
+		Map<String, String> report = runAtLimit(ExhaustDescriptorsInContext.class, CONTEXT_LIMIT,
+				CountMethodPreference.PROCFS_STAT);
+		assertEveryPathAnsweredAtTheLimit(report);
+		assertThat(report).containsEntry("probe.method", "procfs-stat")
+			.containsEntry("health", "DOWN")
+			.containsEntry("health.countMethod", "procfs-stat")
+			.containsEntry("health.error", "null")
+			.containsEntry("report.status", "critical")
+			.containsEntry("report.countMethod", "procfs-stat");
+		assertThat(Long.parseLong(report.get("probe.count"))).isBetween(CONTEXT_LIMIT - 2L, (long) CONTEXT_LIMIT);
+		assertThat(Long.parseLong(report.get("health.open"))).isBetween(CONTEXT_LIMIT - 2L, (long) CONTEXT_LIMIT);
+		assertThat(Long.parseLong(report.get("report.open"))).isBetween(CONTEXT_LIMIT - 2L, (long) CONTEXT_LIMIT);
+		assertThat(meter(report, "process.files.open")).isBetween(CONTEXT_LIMIT - 2.0, (double) CONTEXT_LIMIT);
+		// DOWN at the first check, the 1 ms grace elapsed at the second: the exit is asked for, at the limit
+		assertThat(report).containsEntry("exitOnCritical.exitCode", "75");
+	}
+
+	@Test
+	void inASpringContextAtEmfileOnTheMxBeanFallbackEveryReadPathAnswersThatItCannotTell() throws Exception {
+		Map<String, String> report = runAtLimit(ExhaustDescriptorsInContext.class, CONTEXT_LIMIT,
+				CountMethodPreference.MXBEAN);
+		assertEveryPathAnsweredAtTheLimit(report);
+		assertThat(report).containsEntry("probe.method", "mxbean")
+			.containsEntry("probe.count", String.valueOf(FileDescriptorProbe.UNKNOWN))
+			.containsEntry("health", "UNKNOWN")
+			.containsEntry("health.countMethod", "mxbean")
+			.containsEntry("health.open", "null")
+			.containsEntry("report.status", "unsupported")
+			.containsEntry("report.countMethod", "mxbean")
+			.containsEntry("report.open", "null");
+		assertThat(report.get("health.reason")).contains("listing needs a free descriptor");
+		assertThat(meter(report, "process.files.open")).isNaN();
+		// UNKNOWN is not DOWN: nothing to exit on
+		assertThat(report).containsEntry("exitOnCritical.exitCode", "null");
+	}
+
+	private static void assertAtTheLimitWithoutThrowing(Map<String, String> report, int limit) {
 		assertThat(report.get("emfile")).contains("Too many open files");
-		assertThat(report).containsEntry("limit", String.valueOf(LIMIT));
+		assertThat(report).containsEntry("limit", String.valueOf(limit));
 		assertThat(report).doesNotContainKey("healthThrew");
 		// the anchor: the directory walk cannot run at the limit
 		assertThat(report.get("mxbean")).isEqualTo(InternalError.class.getName());
 	}
 
-	private static Map<String, String> runAtLimit() throws IOException, InterruptedException {
+	private static void assertEveryPathAnsweredAtTheLimit(Map<String, String> report) {
+		assertThat(report.get("emfile")).contains("Too many open files");
+		assertThat(report.keySet()).as("paths that threw")
+			.noneMatch((key) -> key.endsWith(".threw") && !key.equals("mxbean.threw"));
+		// the anchor: the directory walk cannot run at the limit
+		assertThat(report.get("mxbean.threw")).startsWith(InternalError.class.getName());
+		assertThat(report).containsEntry("probe.limit", String.valueOf(CONTEXT_LIMIT))
+			.containsEntry("report", "answered")
+			.containsEntry("report.limit", String.valueOf(CONTEXT_LIMIT))
+			.containsEntry("exitOnCritical", "checked");
+		// the inventory cannot list /proc/self/fd without a descriptor: the report says it is partial
+		assertThat(report.get("report.inventoryError")).contains("Too many open files");
+		if (report.containsKey("report.partial")) {
+			assertThat(report).containsEntry("report.partial", "true");
+		}
+		assertThat(report.get("trend")).startsWith("{trend=");
+		assertThat(meter(report, "process.files.max")).isEqualTo(CONTEXT_LIMIT);
+		double eta = meter(report, "handle.hygiene.fd.exhaustion.eta");
+		assertThat(Double.isNaN(eta) || eta >= 0).as("eta %s", eta).isTrue();
+		assertThat(meter(report, "handle.hygiene.tracked.open")).isFinite().isNotNegative();
+		assertThat(meter(report, "handle.hygiene.leaks")).isFinite().isNotNegative();
+		// every handle.hygiene meter the registry holds read a number (NaN included) instead of throwing
+		assertThat(report.keySet().stream().filter((key) -> key.startsWith("meter.handle.hygiene.")))
+			.isNotEmpty()
+			.allSatisfy((key) -> Double.parseDouble(report.get(key).split(",")[0]));
+	}
+
+	/** The first meter of the name, whatever its tags. */
+	private static double meter(Map<String, String> report, String name) {
+		return report.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith("meter." + name + "{"))
+			.map((entry) -> Double.parseDouble(entry.getValue().split(",")[0]))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no meter " + name + " in " + report.keySet()));
+	}
+
+	private static Map<String, String> runAtLimit(Class<?> main, int limit, CountMethodPreference countMethod)
+			throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		String command = "ulimit -n " + LIMIT + " && exec '" + java + "' -XX:-MaxFDLimit -Xshare:auto -cp '"
-				+ System.getProperty("java.class.path") + "' " + ExhaustDescriptors.class.getName();
+		String command = "ulimit -n " + limit + " && exec '" + java + "' -XX:-MaxFDLimit -Xshare:auto -D"
+				+ ProcfsStat.COUNT_METHOD_PROPERTY + "=" + countMethod.label() + " -cp '"
+				+ System.getProperty("java.class.path") + "' " + main.getName();
 		Process child = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
 		try {
-			assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+			assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
 			String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(child.exitValue()).as(output).isZero();
 			Map<String, String> report = new HashMap<>();
@@ -74,6 +159,9 @@ class DescriptorExhaustionTest {
 					report.put(line.substring(0, equals), line.substring(equals + 1));
 				}
 			}
+			// what each path answered at the limit, in the test's output for the record
+			System.out.println(main.getSimpleName() + " at ulimit -n " + limit + ", count-method=" + countMethod.label()
+					+ ": " + new TreeMap<>(report));
 			return report;
 		}
 		finally {

@@ -155,6 +155,18 @@ class ExitOnCriticalTest {
 	}
 
 	@Test
+	void exitsEvenWhenGatheringTheEvidenceFailsWithAnError() {
+		// at the limit, loading a class from a directory on the classpath fails: an Error, not an exception
+		this.exitOnCritical = watch(() -> {
+			throw new NoClassDefFoundError("dev/handlehygiene/fd/RemoteCount");
+		});
+		this.indicator.set(DOWN);
+		checkAt(0);
+		checkAt(30);
+		assertThat(this.exits).containsExactly(75);
+	}
+
+	@Test
 	void aFailingExitDoesNotEscapeTheWatchNorRepeat() {
 		List<Integer> attempts = new CopyOnWriteArrayList<>();
 		this.exitOnCritical = new ExitOnCritical(() -> this.indicator.get().health(true), GRACE,
