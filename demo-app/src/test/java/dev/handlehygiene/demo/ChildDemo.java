@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  */
 record ChildDemo(int serverPort, int managementPort, int descriptorLimit) {
 
+	private static final String COUNT_METHOD = "handle-hygiene.fd.count-method";
+
 	/**
 	 * A demo on two free loopback ports.
 	 * @param descriptorLimit the {@code ulimit -n}
@@ -65,7 +67,9 @@ record ChildDemo(int serverPort, int managementPort, int descriptorLimit) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:-MaxFDLimit",
 				// a smaller heap and C1 only: two JVMs share this machine's cores while the test runs
-				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", applicationClasspath(),
+				"-Xmx256m", "-XX:TieredStopAtLevel=1",
+				// the count method this test run forces, if any (./mvnw verify -Dhandle-hygiene.count-method=mxbean)
+				"-D" + COUNT_METHOD + "=" + System.getProperty(COUNT_METHOD, "auto"), "-cp", applicationClasspath(),
 				DemoApplication.class.getName(), "--server.port=" + this.serverPort,
 				"--management.server.port=" + this.managementPort));
 		command.addAll(Arrays.asList(arguments));
