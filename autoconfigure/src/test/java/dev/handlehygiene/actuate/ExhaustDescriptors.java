@@ -2,6 +2,7 @@ package dev.handlehygiene.actuate;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,9 @@ public final class ExhaustDescriptors {
 		out.append("mxbean=").append(listed).append('\n');
 		System.out.print(out);
 		System.out.flush();
+		// held to the end: a list past its last use may be collected, and the streams' cleaners would close the
+		// descriptors, taking the process off its limit before the readings above are done
+		Reference.reachabilityFence(held);
 	}
 
 }
