@@ -1,5 +1,7 @@
 package dev.handlehygiene.audit;
 
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -20,6 +22,10 @@ public record AuditedSetting(String key, String value, String origin, String ver
 
 	private static final String APPLICATION = "application (";
 
+	/** An IPv4 address, or an IPv6 one (at least two colons, hex groups, maybe a zone or brackets). */
+	private static final Pattern ADDRESS = Pattern
+		.compile("\\d{1,3}(?:\\.\\d{1,3}){3}|\\[?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[\\w.]+)?\\]?");
+
 	/**
 	 * Whether the verdict is unsafe.
 	 * @return {@code true} for an {@code unsafe: ...} verdict
@@ -30,11 +36,28 @@ public record AuditedSetting(String key, String value, String origin, String ver
 	}
 
 	/**
-	 * The same setting as shown when details are hidden: no value, and an origin that names no path.
-	 * @return a copy with {@code value} left out and the origin {@linkplain #pathFree(String) path-free}
+	 * The same setting as shown when details are hidden: no value, an origin that names no path, and an object that
+	 * names no address.
+	 * @return a copy with {@code value} left out, the origin {@linkplain #pathFree(String) path-free} and the object
+	 * {@linkplain #addressFree(String) address-free}
 	 */
 	public AuditedSetting withoutDetails() {
-		return new AuditedSetting(this.key, null, pathFree(this.origin), this.verdict, this.object);
+		return new AuditedSetting(this.key, null, pathFree(this.origin), this.verdict, addressFree(this.object));
+	}
+
+	/**
+	 * An object's name without the addresses in it: Tomcat names a connector bound by {@code server.address} after
+	 * that address ({@code http-nio-10.0.3.7-8080}), and Jetty puts host and port in its connector's name, which tells
+	 * where the service listens. Each IPv4 or IPv6 address becomes {@code [address]}; the rest, which says what was
+	 * read, stays.
+	 * @param object an object's name as the audit reports it
+	 * @return the name with no address in it
+	 */
+	static String addressFree(String object) {
+		if (object == null) {
+			return null;
+		}
+		return ADDRESS.matcher(object).replaceAll("[address]");
 	}
 
 	/**

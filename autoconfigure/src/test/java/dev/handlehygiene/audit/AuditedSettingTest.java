@@ -25,4 +25,18 @@ class AuditedSettingTest {
 		assertThat(hidden.value()).isNull();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"Tomcat connector http-nio-10.0.3.7-8080 | Tomcat connector http-nio-[address]-8080",
+			"Tomcat connector http-nio-8080 | Tomcat connector http-nio-8080",
+			"Tomcat connector http-nio-0:0:0:0:0:0:0:1-8443 | Tomcat connector http-nio-[address]-8443",
+			"Jetty connector ServerConnector@1a2b{HTTP/1.1}{127.0.0.1:8080} | Jetty connector ServerConnector@1a2b{HTTP/1.1}{[address]:8080}",
+			"Jetty connector null | Jetty connector null",
+			"HikariDataSource HikariPool-1 (bean dataSource) | HikariDataSource HikariPool-1 (bean dataSource)",
+			"HttpClientSettings (Jdk) | HttpClientSettings (Jdk)" })
+	void anObjectShownWithHiddenDetailsNamesNoAddress(String object, String shown) {
+		AuditedSetting hidden = new AuditedSetting("k", "10s", "live object", "ok", object).withoutDetails();
+		assertThat(hidden.object()).isEqualTo(shown);
+	}
+
 }
