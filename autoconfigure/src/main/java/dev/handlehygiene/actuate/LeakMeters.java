@@ -34,7 +34,7 @@ public class LeakMeters implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		for (LeakSource source : this.sources) {
 			// a pool's counter appears with its first leak, because only a leak names the pool; listening first and
-			// then registering the pools known so far misses none, and registering twice returns the same meter
+			// then registering the pools known so far misses none
 			source.addListener((leak) -> counter(registry, source, leak.pool()));
 			source.pools().forEach((pool) -> counter(registry, source, pool));
 			if (source.open() >= 0) {
@@ -47,6 +47,11 @@ public class LeakMeters implements MeterBinder {
 	}
 
 	private static void counter(MeterRegistry registry, LeakSource source, String pool) {
+		// every leak of a pool comes here: Micrometer would return the registered counter, but warns each time that
+		// a function counter is registered again
+		if (registry.find(LEAKS).tags("resource", source.resource(), "pool", pool).functionCounter() != null) {
+			return;
+		}
 		FunctionCounter.builder(LEAKS, source, (counted) -> counted.leaked(pool))
 			.tag("resource", source.resource())
 			// every meter of the name carries the same tag keys, as Prometheus wants
