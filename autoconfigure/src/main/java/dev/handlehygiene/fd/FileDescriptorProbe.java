@@ -24,6 +24,9 @@ public final class FileDescriptorProbe {
 
 	private static final String LIMITS_LINE = "Max open files";
 
+	/** How HotSpot's {@code InternalError} names EMFILE ("errno: 24 error: Too many open files"). */
+	private static final String EMFILE_ERRNO = "errno: 24";
+
 	private final Path descriptorDirectory;
 
 	private final Path limitsFile;
@@ -206,8 +209,25 @@ public final class FileDescriptorProbe {
 			long count = this.mxBean.getOpenFileDescriptorCount();
 			return (count >= 0) ? count : UNKNOWN;
 		}
+		catch (InternalError ex) {
+			// HotSpot throws InternalError when it cannot open /proc/self/fd to walk it. With errno 24 (EMFILE) that
+			// is because every descriptor below the soft limit is taken: the count is the limit, which getrlimit
+			// still reads without a descriptor. Saying so keeps liveness and exit-on-critical working at the limit
+			// on kernels before 6.2, where the MXBean is the only count.
+			String message = ex.getMessage();
+			return (message != null && message.contains(EMFILE_ERRNO)) ? mxBeanLimit() : UNKNOWN;
+		}
+		catch (RuntimeException ex) {
+			return UNKNOWN;
+		}
+	}
+
+	private long mxBeanLimit() {
+		try {
+			long max = this.mxBean.getMaxFileDescriptorCount();
+			return (max > 0) ? max : UNKNOWN;
+		}
 		catch (RuntimeException | InternalError ex) {
-			// HotSpot throws InternalError when it cannot open /proc/self/fd, which is exactly at EMFILE
 			return UNKNOWN;
 		}
 	}

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.handlehygiene.fd.CountMethod;
 import dev.handlehygiene.fd.CountMethodPreference;
-import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.ProcfsStat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,15 +43,16 @@ class DescriptorExhaustionTest {
 	}
 
 	@Test
-	void atEmfileWithoutTheProcfsSizeTheCountIsUnknownAndHealthIsUnknown() throws Exception {
+	void atEmfileWithoutTheProcfsSizeTheMxBeansEmfileMeansTheCountIsTheLimitAndHealthIsDown() throws Exception {
 		assumeTrue(ProcfsStat.expectedCountMethod() == CountMethod.MXBEAN,
 				"the stat size of /proc/self/fd reads 0 (before Linux 6.2) or this run forces mxbean");
 		Map<String, String> report = runAtLimit(ExhaustDescriptors.class, LIMIT, ProcfsStat.forcedPreference());
 		assertAtTheLimitWithoutThrowing(report, LIMIT);
+		// the walk fails with errno 24, which says every descriptor below the soft limit is taken
 		assertThat(report).containsEntry("method", "mxbean")
-			.containsEntry("count", String.valueOf(FileDescriptorProbe.UNKNOWN))
-			.containsEntry("status", "UNKNOWN")
-			.containsEntry("open", "null");
+			.containsEntry("count", String.valueOf(LIMIT))
+			.containsEntry("status", "DOWN")
+			.containsEntry("open", String.valueOf(LIMIT));
 	}
 
 	@Test
@@ -76,22 +76,22 @@ class DescriptorExhaustionTest {
 	}
 
 	@Test
-	void inASpringContextAtEmfileOnTheMxBeanFallbackEveryReadPathAnswersThatItCannotTell() throws Exception {
+	void inASpringContextAtEmfileOnTheMxBeanFallbackEveryReadPathAnswersAndHealthIsDown() throws Exception {
 		Map<String, String> report = runAtLimit(ExhaustDescriptorsInContext.class, CONTEXT_LIMIT,
 				CountMethodPreference.MXBEAN);
 		assertEveryPathAnsweredAtTheLimit(report);
+		// the MXBean's walk fails with errno 24: the count is the soft limit, so liveness and exit-on-critical act
+		String limit = String.valueOf(CONTEXT_LIMIT);
 		assertThat(report).containsEntry("probe.method", "mxbean")
-			.containsEntry("probe.count", String.valueOf(FileDescriptorProbe.UNKNOWN))
-			.containsEntry("health", "UNKNOWN")
+			.containsEntry("probe.count", limit)
+			.containsEntry("health", "DOWN")
 			.containsEntry("health.countMethod", "mxbean")
-			.containsEntry("health.open", "null")
-			.containsEntry("report.status", "unsupported")
+			.containsEntry("health.open", limit)
+			.containsEntry("report.status", "critical")
 			.containsEntry("report.countMethod", "mxbean")
-			.containsEntry("report.open", "null");
-		assertThat(report.get("health.reason")).contains("listing needs a free descriptor");
-		assertThat(meter(report, "process.files.open")).isNaN();
-		// UNKNOWN is not DOWN: nothing to exit on
-		assertThat(report).containsEntry("exitOnCritical.exitCode", "null");
+			.containsEntry("report.open", limit);
+		assertThat(meter(report, "process.files.open")).isEqualTo(CONTEXT_LIMIT);
+		assertThat(report).containsEntry("exitOnCritical.exitCode", "75");
 	}
 
 	private static void assertAtTheLimitWithoutThrowing(Map<String, String> report, int limit) {

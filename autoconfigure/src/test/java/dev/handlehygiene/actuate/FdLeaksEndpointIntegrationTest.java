@@ -70,14 +70,20 @@ class FdLeaksEndpointIntegrationTest {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		long reported;
 		long outside;
+		long listeners;
 		// threads in the server and the client may open or close a socket between the two reads: retry a few times
 		do {
-			reported = this.actuator.body("/actuator/fdleaks").get("open").asLong();
+			JsonNode report = this.actuator.body("/actuator/fdleaks");
+			reported = report.get("open").asLong();
+			// a thread blocked in accept() has reserved the number of the socket it waits for: the kernel counts it
+			// in the stat size, a listing does not show it. Every server in this JVM (the cached test contexts'
+			// Tomcats among them) has one such thread per listening socket.
+			listeners = report.get("tcp").get("states").path("LISTEN").asLong(0);
 			outside = countFromOutside(pid);
 		}
-		while (Math.abs(reported - outside) > 3 && System.nanoTime() < deadline);
+		while ((reported < outside - 3 || reported > outside + listeners + 3) && System.nanoTime() < deadline);
 		assertThat(outside).isPositive();
-		assertThat(reported).isBetween(outside - 3, outside + 3);
+		assertThat(reported).isBetween(outside - 3, outside + listeners + 3);
 	}
 
 	@Test
