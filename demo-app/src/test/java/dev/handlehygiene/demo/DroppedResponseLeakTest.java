@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walk-through's dropped responses: after a garbage collection the starter reports them as leaked, at the demo's
- * own call site, with its stack.
+ * The dropped responses of the walk-through in demo-app/README.md: after a garbage collection the starter reports
+ * them as leaked, at the demo's own call site, with its stack.
  */
 class DroppedResponseLeakTest extends DemoOnRandomPorts {
 

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's walk-through, as a test: leak K responses and watch {@code /actuator/fdleaks} show K more sockets in
- * {@code CLOSE_WAIT} to the upstream's port; do the same calls correctly and watch it show none.
+ * The walk-through in demo-app/README.md, as a test: leak K responses and watch {@code /actuator/fdleaks} show K
+ * more sockets in {@code CLOSE_WAIT} to the upstream's port; do the same calls correctly and watch it show none.
  */
 class HttpLeakWalkthroughTest extends DemoOnRandomPorts {
 
