@@ -170,11 +170,15 @@ public final class FileDescriptorProbe {
 	}
 
 	private CountMethod chooseMethod() {
-		return switch (this.preference) {
-			case PROCFS_STAT -> (statSize() > 0) ? CountMethod.PROCFS_STAT : CountMethod.UNSUPPORTED;
-			case MXBEAN -> (this.mxBean != null) ? CountMethod.MXBEAN : CountMethod.UNSUPPORTED;
-			case AUTO -> chooseAutomatically();
-		};
+		// if/else, not a switch on the enum: javac compiles that to a helper class loaded at first use, and the first
+		// use may come at the descriptor limit, where no class file can be opened any more
+		if (this.preference == CountMethodPreference.PROCFS_STAT) {
+			return (statSize() > 0) ? CountMethod.PROCFS_STAT : CountMethod.UNSUPPORTED;
+		}
+		if (this.preference == CountMethodPreference.MXBEAN) {
+			return (this.mxBean != null) ? CountMethod.MXBEAN : CountMethod.UNSUPPORTED;
+		}
+		return chooseAutomatically();
 	}
 
 	private CountMethod chooseAutomatically() {

@@ -73,7 +73,7 @@ class ConcurrentReadersIntegrationTest {
 	private static final int TOLERANCE = 4;
 
 	private static final String[] METRICS = { "process.files.open", "process.files.max", "handle.hygiene.leaks",
-			"handle.hygiene.tracked.open" };
+			"handle.hygiene.tracked.open", "handle.hygiene.tcp.sockets", "handle.hygiene.tcp.sockets.age" };
 
 	@LocalServerPort
 	int port;

@@ -114,15 +114,18 @@ class DescriptorExhaustionTest {
 			.containsEntry("exitOnCritical", "checked");
 		// the inventory cannot list /proc/self/fd without a descriptor: the report says it is partial
 		assertThat(report.get("report.inventoryError")).contains("Too many open files");
-		if (report.containsKey("report.partial")) {
-			assertThat(report).containsEntry("report.partial", "true");
-		}
+		assertThat(report).containsEntry("report.partial", "true");
 		assertThat(report.get("trend")).startsWith("{trend=");
 		assertThat(meter(report, "process.files.max")).isEqualTo(CONTEXT_LIMIT);
 		double eta = meter(report, "handle.hygiene.fd.exhaustion.eta");
 		assertThat(Double.isNaN(eta) || eta >= 0).as("eta %s", eta).isTrue();
 		assertThat(meter(report, "handle.hygiene.tracked.open")).isFinite().isNotNegative();
 		assertThat(meter(report, "handle.hygiene.leaks")).isFinite().isNotNegative();
+		// the TCP-state meter refreshes at every read in the child (1 ms): at the limit its refresh fails, and it
+		// serves the last complete reading, taken before the limit, instead of NaN (what Micrometer shows for a
+		// gauge that threw)
+		assertThat(meter(report, "handle.hygiene.tcp.sockets")).isFinite().isNotNegative();
+		assertThat(meter(report, "handle.hygiene.tcp.sockets.age")).isFinite().isNotNegative();
 		// every handle.hygiene meter the registry holds read a number (NaN included) instead of throwing
 		assertThat(report.keySet().stream().filter((key) -> key.startsWith("meter.handle.hygiene.")))
 			.isNotEmpty()

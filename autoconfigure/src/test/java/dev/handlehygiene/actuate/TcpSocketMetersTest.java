@@ -85,6 +85,7 @@ class TcpSocketMetersTest {
 		new TcpSocketMeters(new CachedTcpStates(new FileDescriptorInventory(), Duration.ofHours(1)))
 			.bindTo(this.registry);
 		double cached = value(this.registry.scrape(), TcpState.CLOSE_WAIT);
+		assertThat(cached).isGreaterThanOrEqualTo(0);
 		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			for (int i = 0; i < 3; i++) {
 				this.clients.add(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()));
@@ -113,7 +114,8 @@ class TcpSocketMetersTest {
 		Matcher matcher = Pattern.compile("^handle_hygiene_tcp_sockets\\{state=\"" + state.name() + "\"} (\\S+)$",
 				Pattern.MULTILINE)
 			.matcher(scrape);
-		return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+		assertThat(matcher.find()).as("a handle_hygiene_tcp_sockets series for %s in the scrape", state).isTrue();
+		return Double.parseDouble(matcher.group(1));
 	}
 
 }
