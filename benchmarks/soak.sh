@@ -50,12 +50,16 @@ stop_all() {
 		kill "$pid" 2>/dev/null || true
 	done
 	for pid in "${pids[@]}"; do
+		# a JVM's graceful shutdown takes a few seconds; after 20 s it is killed, so the script always ends
+		for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		kill -9 "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	done
 }
 trap stop_all EXIT
 
-java -jar "$jar" --server.port="$port" --management.server.port="$management" >"$work/demo.log" 2>&1 &
+java -jar "$jar" --server.address=127.0.0.1 --server.port="$port" --management.server.address=127.0.0.1 \
+	--management.server.port="$management" >"$work/demo.log" 2>&1 &
 app=$!
 pids+=("$app")
 waited=0
@@ -82,7 +86,9 @@ request = function()
 end
 EOF
 
-total=$((warm + duration + 5))
+# past the last sample, which comes up to an interval and a few jcmd runs after the duration: a sample taken after
+# the load stopped would read an idle service; both are stopped by PID once sampling ends
+total=$((warm + duration + interval + 120))
 wrk -t1 -c4 -d"${total}s" -s "$work/mix.lua" "http://127.0.0.1:$port" > "$work/wrk.txt" 2>&1 &
 load=$!
 pids+=("$load")

@@ -66,6 +66,9 @@ stop_all() {
 		kill "$pid" 2>/dev/null || true
 	done
 	for pid in "${pids[@]}"; do
+		# a JVM's graceful shutdown takes a few seconds; after 20 s it is killed, so the script always ends
+		for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		kill -9 "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	done
 	pids=()
@@ -82,7 +85,8 @@ start() {
 	# emptied here, not by the background job's redirection, which may run after await_started reads the last log
 	: > "$work/$name.log"
 	# shellcheck disable=SC2046 # the arguments are words
-	java -jar "$jar" --server.port="$port" --management.server.port="$management" $(args_of "$name") \
+	java -jar "$jar" --server.address=127.0.0.1 --server.port="$port" --management.server.address=127.0.0.1 \
+		--management.server.port="$management" $(args_of "$name") \
 		>"$work/$name.log" 2>&1 &
 	pids+=("$!")
 	echo "$!" > "$work/$name.pid"

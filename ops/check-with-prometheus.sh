@@ -43,6 +43,10 @@ install_debian_package() {
 }
 if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null; then install_debian_package prometheus; fi
 command -v jq >/dev/null || install_debian_package jq
+# the dashboard's queries are read out of its JSON with python3, and every API call is curl: a minimal Debian image
+# has neither
+command -v python3 >/dev/null || install_debian_package python3
+command -v curl >/dev/null || install_debian_package curl
 for tool in python3 jq curl java jcmd; do
   command -v "$tool" >/dev/null || { echo "[check-with-prometheus] FAILED: $tool is missing"; exit 1; }
 done
@@ -94,7 +98,7 @@ scrape_configs:
 EOF
 
 java -jar "$DEMO_JAR" --server.address=127.0.0.1 --server.port="$DEMO_PORT" \
-  --management.server.port="$DEMO_MANAGEMENT_PORT" >"$work/demo.log" 2>&1 &
+  --management.server.address=127.0.0.1 --management.server.port="$DEMO_MANAGEMENT_PORT" >"$work/demo.log" 2>&1 &
 demo_pid=$!
 pids+=("$demo_pid")
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
