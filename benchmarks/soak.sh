@@ -44,18 +44,8 @@ for tool in wrk curl jcmd python3; do
 done
 [ -f "$jar" ] || { echo "no $jar: build it first (see the top of this script)" >&2; exit 1; }
 
-pids=()
-stop_all() {
-	for pid in "${pids[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "${pids[@]}"; do
-		# a JVM's graceful shutdown takes a few seconds; after 20 s it is killed, so the script always ends
-		for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-		kill -9 "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
-}
+# shellcheck source=benchmarks/stop-started.sh
+. benchmarks/stop-started.sh   # the working directory is the project root (above)
 trap stop_all EXIT
 
 java -jar "$jar" --server.address=127.0.0.1 --server.port="$port" --management.server.address=127.0.0.1 \

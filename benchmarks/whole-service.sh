@@ -60,19 +60,8 @@ path_of() {
 	esac
 }
 
-pids=()
-stop_all() {
-	for pid in "${pids[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "${pids[@]}"; do
-		# a JVM's graceful shutdown takes a few seconds; after 20 s it is killed, so the script always ends
-		for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-		kill -9 "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
-	pids=()
-}
+# shellcheck source=benchmarks/stop-started.sh
+. benchmarks/stop-started.sh   # the working directory is the project root (above)
 trap stop_all EXIT
 
 args_of() {

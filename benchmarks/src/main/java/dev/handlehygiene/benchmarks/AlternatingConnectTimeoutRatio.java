@@ -28,6 +28,10 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+import static dev.handlehygiene.benchmarks.RoundStats.max;
+import static dev.handlehygiene.benchmarks.RoundStats.median;
+import static dev.handlehygiene.benchmarks.RoundStats.min;
+
 /**
  * What a connect timeout and a read timeout cost a {@link RestClient} call on Spring Boot's JDK client, built the way
  * the auto-configuration builds it: {@code ClientHttpRequestFactoryBuilder.jdk().build(settings)}. Each variant has
@@ -256,21 +260,6 @@ public final class AlternatingConnectTimeoutRatio {
 			return 0;
 		}
 		return total;
-	}
-
-	private static double min(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-	}
-
-	private static double max(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		sorted.sort(null);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 }

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.handlehygiene.benchmarks.RoundStats.max;
+import static dev.handlehygiene.benchmarks.RoundStats.median;
+import static dev.handlehygiene.benchmarks.RoundStats.min;
+
 /**
  * The ratios of {@link RestClientTrackingBenchmark}'s variants to no tracking, measured side by side: every variant's
  * client and loopback server live in this one JVM, and each round runs every variant for one slice of time, in an
@@ -98,21 +102,6 @@ public final class AlternatingTrackingRatio {
 		}
 		while (now < end);
 		return new double[] { calls / ((now - start) / 1e6), (OS.getProcessCpuTime() - cpuBefore) / (double) calls };
-	}
-
-	private static double min(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-	}
-
-	private static double max(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		sorted.sort(null);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 }
