@@ -6,14 +6,22 @@
 #   ./mvnw -B -DskipTests clean package -pl demo-app -am
 #   bash benchmarks/whole-service.sh                                    # the whole starter on against off
 #   OFF="--handle-hygiene.leaks.http-client.enabled=false" bash benchmarks/whole-service.sh   # tracking only
+#   ON="--handle-hygiene.enabled=false" bash benchmarks/whole-service.sh   # off against off: the set-up's own noise
 #   ENDPOINTS= bash benchmarks/whole-service.sh          # start-up only
 #   (the JDK client's connect timer alone, with and without, is measured by AlternatingConnectTimeoutRatio)
 #
-# Load: each round gives each JVM, on each endpoint, WARM seconds of wrk (not counted) and then DURATION seconds
-# counted; which JVM goes first alternates from round to round, and the first WARMUP_ROUNDS rounds are not counted
-# (the JIT is still compiling). Per counted round it reads requests/s and p99 from wrk, and the JVM's CPU time
-# (utime + stime from /proc/<pid>/stat) divided by the requests served. Figures: the median of the per-round ratios
-# on/off, with their spread (min..max), which a machine whose speed drifts over minutes moves less than the medians.
+# Forks: FORKS pairs of fresh JVMs, one pair after the other. Two JVMs of the same jar and arguments differ by a few
+# per cent in steady state (the JIT compiles them differently), so one pair cannot resolve a 2 % difference; the
+# pairs also swap ports and start order, so neither side always gets the same slot.
+#
+# Load: each pair first gives each JVM, one at a time, WARMUP seconds of wrk on each endpoint, not counted: the JIT
+# compiles the RestClient path for well over a minute on 2 cores, and a JVM still compiling costs up to 4 times as
+# much CPU per request. Then ROUNDS rounds, each giving each JVM, on each endpoint, WARM seconds (not counted) and
+# DURATION seconds counted; which JVM goes first alternates from round to round. Per counted round it reads
+# requests/s and p99 from wrk, and the JVM's CPU time (utime + stime from /proc/<pid>/stat) divided by the requests
+# served. Figures: the median of the per-round ratios on/off
+# over every counted round of every pair, with their spread (min..max), and each pair's own median, which shows how
+# far two JVM instances differ.
 #
 # Endpoints: "cheap" is GET /ok/ping (no I/O); "call" is POST /ok/http, one RestClient call to the demo's own upstream,
 # its response read and closed. The upstream answers "Connection: close", so each call opens a new connection.
@@ -33,13 +41,14 @@ on=${ON:-}
 off=${OFF:---handle-hygiene.enabled=false}
 both=${BOTH:---spring.http.clients.imperative.factory=jdk}
 endpoints=${ENDPOINTS-cheap call}
-rounds=${ROUNDS:-10}
-warmup_rounds=${WARMUP_ROUNDS:-4}
-warm=${WARM:-5}
-duration=${DURATION:-10}
+forks=${FORKS:-4}
+rounds=${ROUNDS:-4}
+warmup=${WARMUP:-90}
+warm=${WARM:-4}
+duration=${DURATION:-8}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-16}
-starts=${STARTS:-5}
+starts=${STARTS:-11}
 ticks_per_second=$(getconf CLK_TCK)
 work=$(mktemp -d "${TMPDIR:-/tmp}/whole-service.XXXXXX")
 
@@ -147,27 +156,40 @@ EOF
 }
 
 if [ -n "$endpoints" ]; then
-start on 18080 18081
-start off 19080 19081
-await_started on
-await_started off
 echo "on:  $(args_of on)"
 echo "off: $(args_of off)"
-echo "$rounds rounds of ${warm}+${duration}s per JVM and endpoint (the first $warmup_rounds not counted), wrk -t$threads -c$connections"
-echo "round endpoint first  on:req/s p99ms cpu-us/req  off:req/s p99ms cpu-us/req"
+echo "$forks pairs of JVMs; in each, ${warmup}s of warm-up per JVM and endpoint, then $rounds rounds of" \
+	"${warm}+${duration}s per JVM and endpoint, wrk -t$threads -c$connections"
+echo "pair round endpoint first  on:req/s p99ms cpu-us/req  off:req/s p99ms cpu-us/req"
 for endpoint in $endpoints; do : > "$work/rounds.$endpoint"; done
-for round in $(seq 1 "$rounds"); do
-	for endpoint in $endpoints; do
-		if [ $((round % 2)) -eq 1 ]; then
-			a=$(measure on 18080 "$endpoint"); b=$(measure off 19080 "$endpoint"); first=on
-		else
-			b=$(measure off 19080 "$endpoint"); a=$(measure on 18080 "$endpoint"); first=off
-		fi
-		echo "$round $endpoint $first  $a  $b"
-		if [ "$round" -gt "$warmup_rounds" ]; then
-			echo "$a $b" >> "$work/rounds.$endpoint"
-		fi
+for fork in $(seq 1 "$forks"); do
+	# odd pairs: on gets ports 18080/18081 and starts first; even pairs: the other way round
+	if [ $((fork % 2)) -eq 1 ]; then on_port=18080; off_port=19080; else on_port=19080; off_port=18080; fi
+	if [ $((fork % 2)) -eq 1 ]; then
+		start on "$on_port" $((on_port + 1)); start off "$off_port" $((off_port + 1))
+	else
+		start off "$off_port" $((off_port + 1)); start on "$on_port" $((on_port + 1))
+	fi
+	await_started on
+	await_started off
+	for name in on off; do
+		for endpoint in $endpoints; do
+			if [ "$name" = on ]; then port=$on_port; else port=$off_port; fi
+			load "$name" "$port" "$endpoint" "$warmup"
+		done
 	done
+	for round in $(seq 1 "$rounds"); do
+		for endpoint in $endpoints; do
+			if [ $((round % 2)) -eq 1 ]; then
+				a=$(measure on "$on_port" "$endpoint"); b=$(measure off "$off_port" "$endpoint"); first=on
+			else
+				b=$(measure off "$off_port" "$endpoint"); a=$(measure on "$on_port" "$endpoint"); first=off
+			fi
+			echo "$fork $a $b" >> "$work/rounds.$endpoint"
+			echo "$fork $round $endpoint $first  $a  $b"
+		done
+	done
+	stop_all
 done
 fi
 
@@ -180,21 +202,31 @@ units = ["req/s", "ms", "us"]
 print()
 print("figure                 endpoint  median on / off            ratio (per-round min..max)  target   verdict")
 for endpoint in endpoints:
-    rows = [list(map(float, line.split())) for line in open(f"{work}/rounds.{endpoint}") if line.strip()]
+    # each row: the pair, then on's three figures, then off's
+    rows = [line.split() for line in open(f"{work}/rounds.{endpoint}") if line.strip()]
+    pairs = sorted({row[0] for row in rows}, key=int)
+    rows = [(row[0], list(map(float, row[1:]))) for row in rows]
     for (name, i, target, at_least), unit in zip(figures, units):
-        on = statistics.median(row[i] for row in rows)
-        off = statistics.median(row[i + 3] for row in rows)
-        ratios = [row[i] / row[i + 3] for row in rows]
+        on = statistics.median(row[i] for _, row in rows)
+        off = statistics.median(row[i + 3] for _, row in rows)
+        ratios = [row[i] / row[i + 3] for _, row in rows]
         ratio = statistics.median(ratios)
+        per_pair = [statistics.median(row[i] / row[i + 3] for p, row in rows if p == pair) for pair in pairs]
         passed = ratio >= target if at_least else ratio <= target
         sign = ">=" if at_least else "<="
         print(f"{name:<22} {endpoint:<8}  {on:9.1f} / {off:9.1f} {unit:<5}  {ratio:.3f} ({min(ratios):.2f}..{max(ratios):.2f})"
               f"         {sign} {target:.2f}  {'pass' if passed else 'FAIL'}  ({len(rows)} rounds)")
+        print(f"{'':<22} {'':<8}  per pair: {' '.join(f'{r:.3f}' for r in per_pair)}")
 starts = [line.split() for line in open(f"{work}/starts") if line.strip()]
 if starts:
-    on = statistics.median(float(s) for n, s in starts if n == "on")
-    off = statistics.median(float(s) for n, s in starts if n == "off")
+    on_runs = [float(s) for n, s in starts if n == "on"]
+    off_runs = [float(s) for n, s in starts if n == "off"]
+    on, off = statistics.median(on_runs), statistics.median(off_runs)
     extra = (on - off) * 1000
+    # each run starts one of each back to back: their difference leaves out the machine's drift between runs
+    paired = sorted((a - b) * 1000 for a, b in zip(on_runs, off_runs))
     print(f"{'start-up (median)':<22} {'':<8}  {on:9.3f} / {off:9.3f} s      {extra:+.0f} ms"
-          f"                        <= +100 ms {'pass' if extra <= 100 else 'FAIL'}  ({len(starts) // 2} runs each)")
+          f"                        <= +100 ms {'pass' if extra <= 100 else 'FAIL'}  ({len(on_runs)} runs each)")
+    print(f"{'':<22} {'':<8}  per run, on - off: median {statistics.median(paired):+.0f} ms"
+          f" ({paired[0]:+.0f}..{paired[-1]:+.0f})")
 EOF

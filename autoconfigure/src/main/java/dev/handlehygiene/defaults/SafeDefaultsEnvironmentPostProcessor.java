@@ -1,5 +1,6 @@
 package dev.handlehygiene.defaults;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,7 @@ public class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 		}
 		Set<SafeDefaults.Group> groups = SafeDefaults.allGroups();
 		groups.removeIf((group) -> !isOn(binder, group.switchProperty()));
-		Map<String, String> defaults = SafeDefaults.of(groups, new FileDescriptorProbe().limit(),
+		Map<String, String> defaults = SafeDefaults.of(groups, softDescriptorLimit(),
 				(key) -> binder.bind(key, Bindable.listOf(String.class)).isBound());
 		Map<String, Object> applied = new LinkedHashMap<>(defaults);
 		// SpringApplication.setDefaultProperties is the application's too, but Spring Boot keeps that source last,
@@ -51,6 +52,16 @@ public class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 			environment.getPropertySources()
 				.addLast(new MapPropertySource(SafeDefaults.PROPERTY_SOURCE_NAME, applied));
 		}
+	}
+
+	/**
+	 * The soft descriptor limit, from {@code /proc/self/limits} where the platform has one. The MXBean answers the
+	 * same, but asking it first starts the JDK's management layer, about 50 ms on a cold JVM, before the application
+	 * has even read its configuration.
+	 */
+	private static long softDescriptorLimit() {
+		long fromProcfs = new FileDescriptorProbe(Path.of("/proc"), null).limit();
+		return (fromProcfs != FileDescriptorProbe.UNKNOWN) ? fromProcfs : new FileDescriptorProbe().limit();
 	}
 
 	private static boolean isSetIn(PropertySource<?> source, String key) {
