@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Start-up cost of the starter, phase by phase, from Spring's own step timings inside the JVM: the demo started RUNS
+# times with the starter on and RUNS times with --handle-hygiene.enabled=false (OFF), alternating, one JVM at a time,
+# each recording its steps with BufferingApplicationStartup (startup/StartupSteps.java, run in source-file mode on
+# the jar's unpacked class path). Prints the median of each phase on and off and their difference, then the
+# starter's beans that took longest to create. Not a test: a measurement for people.
+#
+#   ./mvnw -B -DskipTests clean package -pl demo-app -am
+#   bash benchmarks/startup-steps.sh
+#
+# Why not only the wall clock: on 2 shared cores "Started ... in X seconds" spreads by a second from run to run
+# (whole-service.sh prints it too), while the JIT and the scheduler move single phases by tens of milliseconds.
+# A phase's median over a few runs can tell 50 ms apart; the total still cannot be read to better than that.
+#
+# Ports 18080 and 18081 must be free. Starts only its own JVMs, one at a time, and waits for each to exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=${JAR:-demo-app/target/handle-hygiene-demo.jar}
+runs=${RUNS:-6}
+on=${ON:-}
+off=${OFF:---handle-hygiene.enabled=false}
+[ -f "$jar" ] || { echo "no $jar: build it first (see the top of this script)" >&2; exit 1; }
+jar=$(realpath "$jar")
+work=$(mktemp -d "${TMPDIR:-/tmp}/startup-steps.XXXXXX")
+(cd "$work" && unzip -q "$jar")
+classpath="$work/BOOT-INF/classes:$work/BOOT-INF/lib/*"
+
+: > "$work/steps"
+for run in $(seq 1 "$runs"); do
+	if [ $((run % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
+	for name in $order; do
+		if [ "$name" = on ]; then args=$on; else args=$off; fi
+		# shellcheck disable=SC2086 # the arguments are words
+		java -cp "$classpath" benchmarks/startup/StartupSteps.java --server.address=127.0.0.1 --server.port=18080 \
+			--management.server.address=127.0.0.1 --management.server.port=18081 --logging.level.root=WARN $args \
+			| sed -n "s/^\(PHASE\|BEAN\) /$run $name \1 /p" >> "$work/steps"
+	done
+	echo "run $run of $runs done"
+done
+
+python3 - "$work/steps" "$runs" <<'PYEOF'
+import collections, statistics, sys
+values = collections.defaultdict(lambda: collections.defaultdict(list))
+# up to Spring Boot's "Started ... in X seconds": these phases follow one another; refresh holds the context's own
+until_started = ["spring.boot.application.starting", "spring.boot.application.environment-prepared",
+                 "spring.boot.application.context-prepared", "spring.boot.application.context-loaded",
+                 "spring.context.refresh", "spring.boot.application.started"]
+totals = collections.defaultdict(float)
+for line in open(sys.argv[1]):
+    run, side, kind, name, millis = line.split()
+    values[(kind, name)][side].append(float(millis))
+    if kind == "PHASE" and name in until_started:
+        totals[(run, side)] += float(millis)
+print()
+print(f"{'phase (ms, medians of ' + sys.argv[2] + ' runs)':<58} {'on':>8} {'off':>8} {'on - off':>9}")
+for (kind, name), sides in values.items():
+    if kind == "PHASE":
+        on, off = statistics.median(sides["on"]), statistics.median(sides["off"] or [0])
+        print(f"{name:<58} {on:8.1f} {off:8.1f} {on - off:+9.1f}")
+runs = sorted({run for run, _ in totals}, key=int)
+paired = sorted(totals[(r, "on")] - totals[(r, "off")] for r in runs if (r, "on") in totals and (r, "off") in totals)
+if paired:
+    on = statistics.median(totals[(r, "on")] for r in runs)
+    off = statistics.median(totals[(r, "off")] for r in runs)
+    print(f"{'up to Started, summed':<58} {on:8.1f} {off:8.1f} {on - off:+9.1f}")
+    print(f"  per run, on - off: median {statistics.median(paired):+.0f} ms ({paired[0]:+.0f}..{paired[-1]:+.0f});"
+          f" the middle half {paired[len(paired) // 4]:+.0f}..{paired[(3 * len(paired)) // 4]:+.0f}")
+beans = sorted(((statistics.median(s["on"]), n) for (k, n), s in values.items() if k == "BEAN" and s["on"]), reverse=True)
+print()
+print(f"the starter's beans, on (ms, medians): {sum(m for m, _ in beans):.1f} in all; the slowest:")
+for millis, name in beans[:10]:
+    print(f"  {millis:7.1f}  {name}")
+PYEOF
+rm -rf "$work"
