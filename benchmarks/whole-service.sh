@@ -19,9 +19,8 @@
 # much CPU per request. Then ROUNDS rounds, each giving each JVM, on each endpoint, WARM seconds (not counted) and
 # DURATION seconds counted; which JVM goes first alternates from round to round. Per counted round it reads
 # requests/s and p99 from wrk, and the JVM's CPU time (utime + stime from /proc/<pid>/stat) divided by the requests
-# served. Figures: the median of the per-round ratios on/off
-# over every counted round of every pair, with their spread (min..max), and each pair's own median, which shows how
-# far two JVM instances differ.
+# served. Figures: the median of the per-round ratios on/off over every counted round of every pair, with their
+# spread (min..max), and each pair's own median, which shows how far two JVM instances differ.
 #
 # Endpoints: "cheap" is GET /ok/ping (no I/O); "call" is POST /ok/http, one RestClient call to the demo's own upstream,
 # its response read and closed. The upstream answers "Connection: close", so each call opens a new connection.
@@ -164,10 +163,11 @@ echo "pair round endpoint first  on:req/s p99ms cpu-us/req  off:req/s p99ms cpu-
 for endpoint in $endpoints; do : > "$work/rounds.$endpoint"; done
 for fork in $(seq 1 "$forks"); do
 	# odd pairs: on gets ports 18080/18081 and starts first; even pairs: the other way round
-	if [ $((fork % 2)) -eq 1 ]; then on_port=18080; off_port=19080; else on_port=19080; off_port=18080; fi
 	if [ $((fork % 2)) -eq 1 ]; then
+		on_port=18080; off_port=19080
 		start on "$on_port" $((on_port + 1)); start off "$off_port" $((off_port + 1))
 	else
+		on_port=19080; off_port=18080
 		start off "$off_port" $((off_port + 1)); start on "$on_port" $((on_port + 1))
 	fi
 	await_started on
