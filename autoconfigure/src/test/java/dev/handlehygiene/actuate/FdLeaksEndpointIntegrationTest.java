@@ -89,21 +89,24 @@ class FdLeaksEndpointIntegrationTest {
 	@Test
 	void unclosedResponsesFromAServerThatClosesShowAsCloseWaitToItsPort() throws Exception {
 		int responses = 20;
-		int before = closeWait();
+		String upstreamAddress = "127.0.0.1:" + this.port;
 		// HttpURLConnection keeps the socket of a response whose body nobody read or closed
 		RestClient client = RestClient.builder().requestFactory(new SimpleClientHttpRequestFactory()).build();
 		List<ClientHttpResponse> leaked = new ArrayList<>();
 		try {
 			for (int i = 0; i < responses; i++) {
 				leaked.add(client.get()
-					.uri("http://127.0.0.1:" + this.port + "/upstream")
+					.uri("http://" + upstreamAddress + "/upstream")
 					.exchange((request, response) -> response, false));
 			}
+			// counted per remote, not as the process's CLOSE_WAIT total against one taken before: other test classes
+			// in this JVM drop responses on purpose, and the starter closes those whenever a GC finds them, so the
+			// total can fall while this test's 20 are held
 			JsonNode tcp = poll("/actuator/fdleaks/tcp",
-					(body) -> body.get("tcp").get("states").path("CLOSE_WAIT").asInt(0) >= before + responses)
+					(body) -> closeWaitTo(body.get("tcp"), upstreamAddress) >= responses)
 				.get("tcp");
-			assertThat(tcp.get("states").get("CLOSE_WAIT").asInt()).isGreaterThanOrEqualTo(before + responses);
-			JsonNode upstream = findRemote(tcp, "127.0.0.1:" + this.port, "CLOSE_WAIT");
+			assertThat(tcp.get("states").get("CLOSE_WAIT").asInt()).isGreaterThanOrEqualTo(responses);
+			JsonNode upstream = findRemote(tcp, upstreamAddress, "CLOSE_WAIT");
 			assertThat(upstream).as("remote %s in %s", this.port, tcp).isNotNull();
 			assertThat(upstream.get("count").asInt()).isGreaterThanOrEqualTo(responses);
 		}
@@ -197,8 +200,9 @@ class FdLeaksEndpointIntegrationTest {
 		return current[0];
 	}
 
-	private int closeWait() {
-		return this.actuator.body("/actuator/fdleaks/tcp").get("tcp").get("states").path("CLOSE_WAIT").asInt(0);
+	private static int closeWaitTo(JsonNode tcp, String remote) {
+		JsonNode entry = findRemote(tcp, remote, "CLOSE_WAIT");
+		return (entry != null) ? entry.get("count").asInt() : 0;
 	}
 
 	private JsonNode poll(String path, Predicate<JsonNode> done) {
