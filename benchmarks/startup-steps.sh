@@ -5,6 +5,9 @@
 # the jar's unpacked class path). Prints the median of each phase on and off and their difference, then the
 # starter's beans that took longest to create. Not a test: a measurement for people.
 #
+# PART="<name>|<arguments>" adds a third JVM to each run, for instance the starter with some of its
+# auto-configurations excluded, and compares it with OFF the same way. The three start in a rotating order.
+#
 #   ./mvnw -B -DskipTests clean package -pl demo-app -am
 #   bash benchmarks/startup-steps.sh
 #
@@ -20,6 +23,7 @@ jar=${JAR:-demo-app/target/handle-hygiene-demo.jar}
 runs=${RUNS:-6}
 on=${ON:-}
 off=${OFF:---handle-hygiene.enabled=false}
+part=${PART:-}
 [ -f "$jar" ] || { echo "no $jar: build it first (see the top of this script)" >&2; exit 1; }
 jar=$(realpath "$jar")
 work=$(mktemp -d "${TMPDIR:-/tmp}/startup-steps.XXXXXX")
@@ -27,10 +31,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/startup-steps.XXXXXX")
 classpath="$work/BOOT-INF/classes:$work/BOOT-INF/lib/*"
 
 : > "$work/steps"
+names=(on off); arguments=("$on" "$off")
+if [ -n "$part" ]; then names+=("${part%%|*}"); arguments+=("${part#*|}"); fi
 for run in $(seq 1 "$runs"); do
-	if [ $((run % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
-	for name in $order; do
-		if [ "$name" = on ]; then args=$on; else args=$off; fi
+	# the order rotates from run to run, so that no variant always starts first or last
+	for slot in $(seq 0 $((${#names[@]} - 1))); do
+		index=$(((slot + run) % ${#names[@]}))
+		name=${names[$index]}; args=${arguments[$index]}
 		# shellcheck disable=SC2086 # the arguments are words
 		java -cp "$classpath" benchmarks/startup/StartupSteps.java --server.address=127.0.0.1 --server.port=18080 \
 			--management.server.address=127.0.0.1 --management.server.port=18081 --logging.level.root=WARN $args \
@@ -39,8 +46,9 @@ for run in $(seq 1 "$runs"); do
 	echo "run $run of $runs done"
 done
 
-python3 - "$work/steps" "$runs" <<'PYEOF'
+python3 - "$work/steps" "$runs" "${names[@]}" <<'PYEOF'
 import collections, statistics, sys
+compared = [name for name in sys.argv[3:] if name != "off"]
 values = collections.defaultdict(lambda: collections.defaultdict(list))
 # up to Spring Boot's "Started ... in X seconds": these phases follow one another; refresh holds the context's own
 until_started = ["spring.boot.application.starting", "spring.boot.application.environment-prepared",
@@ -53,19 +61,23 @@ for line in open(sys.argv[1]):
     if kind == "PHASE" and name in until_started:
         totals[(run, side)] += float(millis)
 print()
-print(f"{'phase (ms, medians of ' + sys.argv[2] + ' runs)':<58} {'on':>8} {'off':>8} {'on - off':>9}")
+header = "".join(f" {name:>9}" for name in compared)
+differences = "".join(f" {name + ' - off':>12}" for name in compared)
+print(f"{'phase (ms, medians of ' + sys.argv[2] + ' runs)':<58}{header} {'off':>9}{differences}")
 for (kind, name), sides in values.items():
     if kind == "PHASE":
-        on, off = statistics.median(sides["on"]), statistics.median(sides["off"] or [0])
-        print(f"{name:<58} {on:8.1f} {off:8.1f} {on - off:+9.1f}")
+        medians = {side: statistics.median(sides[side] or [0]) for side in compared + ["off"]}
+        print(f"{name:<58}" + "".join(f" {medians[side]:9.1f}" for side in compared) + f" {medians['off']:9.1f}"
+              + "".join(f" {medians[side] - medians['off']:+12.1f}" for side in compared))
 runs = sorted({run for run, _ in totals}, key=int)
-paired = sorted(totals[(r, "on")] - totals[(r, "off")] for r in runs if (r, "on") in totals and (r, "off") in totals)
-if paired:
-    on = statistics.median(totals[(r, "on")] for r in runs)
-    off = statistics.median(totals[(r, "off")] for r in runs)
-    print(f"{'up to Started, summed':<58} {on:8.1f} {off:8.1f} {on - off:+9.1f}")
-    print(f"  per run, on - off: median {statistics.median(paired):+.0f} ms ({paired[0]:+.0f}..{paired[-1]:+.0f});"
-          f" the middle half {paired[len(paired) // 4]:+.0f}..{paired[(3 * len(paired)) // 4]:+.0f}")
+for side in compared:
+    paired = sorted(totals[(r, side)] - totals[(r, "off")] for r in runs if (r, side) in totals and (r, "off") in totals)
+    if paired:
+        median = statistics.median(totals[(r, side)] for r in runs if (r, side) in totals)
+        off = statistics.median(totals[(r, "off")] for r in runs if (r, "off") in totals)
+        print(f"{'up to Started, summed: ' + side:<58} {median:9.1f} {off:9.1f} {median - off:+9.1f}")
+        print(f"  per run, {side} - off: median {statistics.median(paired):+.0f} ms ({paired[0]:+.0f}..{paired[-1]:+.0f});"
+              f" the middle half {paired[len(paired) // 4]:+.0f}..{paired[(3 * len(paired)) // 4]:+.0f}")
 beans = sorted(((statistics.median(s["on"]), n) for (k, n), s in values.items() if k == "BEAN" and s["on"]), reverse=True)
 print()
 print(f"the starter's beans, on (ms, medians): {sum(m for m, _ in beans):.1f} in all; the slowest:")
