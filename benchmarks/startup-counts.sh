@@ -16,18 +16,15 @@
 # Ports 18080 and 18081 must be free. Starts only its own JVMs, one at a time, and waits for each to exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benchmarks/startup/demo.sh
 
 jar=${JAR:-demo-app/target/handle-hygiene-demo.jar}
 runs=${RUNS:-6}
 java25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
 on=${ON:-}
 off=${OFF:---handle-hygiene.enabled=false}
-[ -f "$jar" ] || { echo "no $jar: build it first (see the top of this script)" >&2; exit 1; }
 [ -x "$java25/java" ] || { echo "no JDK 25 at $java25: set JDK25 to one (JFR method timing needs it)" >&2; exit 1; }
-jar=$(realpath "$jar")
-work=$(mktemp -d "${TMPDIR:-/tmp}/startup-counts.XXXXXX")
-(cd "$work" && unzip -q "$jar")
-classpath="$work/BOOT-INF/classes:$work/BOOT-INF/lib/*"
+unpack_demo "$jar" startup-counts
 
 # one line each: what it stands for, then the method JFR times
 methods=$(cat <<'EOF'
@@ -52,9 +49,7 @@ for run in $(seq 1 "$runs"); do
 		if [ "$name" = on ]; then args=$on; else args=$off; fi
 		# shellcheck disable=SC2086 # the arguments are words
 		"$java25/java" "-XX:StartFlightRecording:method-timing=$filter,filename=$work/$name-$run.jfr" -cp "$classpath" \
-			benchmarks/startup/StartupSteps.java --server.address=127.0.0.1 --server.port=18080 \
-			--management.server.address=127.0.0.1 --management.server.port=18081 --logging.level.root=WARN $args \
-			> /dev/null
+			benchmarks/startup/StartupSteps.java "${demo_arguments[@]}" $args > /dev/null
 		"$java25/jfr" print --events jdk.MethodTiming "$work/$name-$run.jfr" > "$work/$name-$run.txt"
 	done
 	echo "run $run of $runs done"

@@ -18,17 +18,14 @@
 # Ports 18080 and 18081 must be free. Starts only its own JVMs, one at a time, and waits for each to exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benchmarks/startup/demo.sh
 
 jar=${JAR:-demo-app/target/handle-hygiene-demo.jar}
 runs=${RUNS:-6}
 on=${ON:-}
 off=${OFF:---handle-hygiene.enabled=false}
 part=${PART:-}
-[ -f "$jar" ] || { echo "no $jar: build it first (see the top of this script)" >&2; exit 1; }
-jar=$(realpath "$jar")
-work=$(mktemp -d "${TMPDIR:-/tmp}/startup-steps.XXXXXX")
-(cd "$work" && unzip -q "$jar")
-classpath="$work/BOOT-INF/classes:$work/BOOT-INF/lib/*"
+unpack_demo "$jar" startup-steps
 
 : > "$work/steps"
 names=(on off); arguments=("$on" "$off")
@@ -39,8 +36,7 @@ for run in $(seq 1 "$runs"); do
 		index=$(((slot + run) % ${#names[@]}))
 		name=${names[$index]}; args=${arguments[$index]}
 		# shellcheck disable=SC2086 # the arguments are words
-		java -cp "$classpath" benchmarks/startup/StartupSteps.java --server.address=127.0.0.1 --server.port=18080 \
-			--management.server.address=127.0.0.1 --management.server.port=18081 --logging.level.root=WARN $args \
+		java -cp "$classpath" benchmarks/startup/StartupSteps.java "${demo_arguments[@]}" $args \
 			| sed -n "s/^\(PHASE\|BEAN\) /$run $name \1 /p" >> "$work/steps"
 	done
 	echo "run $run of $runs done"
