@@ -5,17 +5,13 @@ import java.util.Random;
 import java.util.function.LongUnaryOperator;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.health.contributor.Status;
-
-import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
  * The trend math on synthetic series, fed to the sampler as if read every 10 s over a 10-minute window (the
- * defaults), against a limit of 1024. The health indicator's own probe reads this test JVM, far below its
- * thresholds, so its status here comes from the trend alone.
+ * defaults), against a limit of 1024. Health goes DOWN on the trend exactly when it projects the limit within the
+ * exhaustion horizon, which is what these tests read.
  */
 class DescriptorTrendTest {
 
@@ -31,9 +27,6 @@ class DescriptorTrendTest {
 			() -> {
 				throw new AssertionError("series are recorded with their own times");
 			});
-
-	private final FileDescriptorsHealthIndicator health = new FileDescriptorsHealthIndicator(new FileDescriptorProbe(),
-			new UsageThresholds(0.7, 0.9), this.sampler, HORIZON);
 
 	private final Random noise = new Random(42);
 
@@ -51,8 +44,7 @@ class DescriptorTrendTest {
 		assertThat(trend.projectedExhaustion().toMillis() / 60_000.0).isCloseTo(expectedMinutes,
 				within(expectedMinutes * 0.05));
 		// about 56 minutes away: beyond the 15-minute horizon, so still UP
-		assertThat(this.health.health().getStatus()).isEqualTo(Status.UP);
-		assertThat(this.health.health().getDetails()).containsKeys("projectedExhaustion", "perMinute");
+		assertThat(trend.projectsExhaustionWithin(HORIZON)).isFalse();
 	}
 
 	@Test
@@ -61,19 +53,18 @@ class DescriptorTrendTest {
 		int firstDown = -1;
 		for (int i = 0; i < 60 && firstDown < 0; i++) {
 			this.sampler.record(i * INTERVAL.toMillis(), 300 + i * 10, LIMIT);
-			if (this.health.health().getStatus() == Status.DOWN) {
+			if (this.sampler.trend().projectsExhaustionWithin(HORIZON)) {
 				firstDown = i + 1;
 			}
 		}
 		assertThat(firstDown).as("samples taken when DOWN").isEqualTo(30);
-		assertThat(this.health.health().getDetails()).containsEntry("level", "ok");
 	}
 
 	@Test
 	void flatNoiseProjectsNothing() {
 		feed(600, (second) -> 500 + this.noise.nextInt(41) - 20, (trend) -> {
 			assertThat(trend.projectedExhaustion()).isNull();
-			assertThat(this.health.health().getStatus()).isEqualTo(Status.UP);
+			assertThat(trend.projectsExhaustionWithin(HORIZON)).isFalse();
 		});
 		assertThat(this.sampler.trend().fit()).isLessThan(TrendRules.MIN_FIT);
 	}
@@ -86,13 +77,11 @@ class DescriptorTrendTest {
 		for (int phase = 0; phase < 240; phase += 30) {
 			int offset = phase;
 			DescriptorSampler sawTooth = new DescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW, () -> 0);
-			FileDescriptorsHealthIndicator sawToothHealth = new FileDescriptorsHealthIndicator(
-					new FileDescriptorProbe(), new UsageThresholds(0.7, 0.9), sawTooth, HORIZON);
 			for (int i = 0; i < 360; i++) {
 				long second = i * INTERVAL.getSeconds();
 				sawTooth.record(second * 1000, 300 + ((second + offset) % 240) * 500 / 240, LIMIT);
-				assertThat(sawToothHealth.health().getStatus()).as("phase %d, sample %d", offset, i)
-					.isEqualTo(Status.UP);
+				assertThat(sawTooth.trend().projectsExhaustionWithin(HORIZON)).as("phase %d, sample %d", offset, i)
+					.isFalse();
 			}
 		}
 	}
