@@ -8,9 +8,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.handlehygiene.fd.DescriptorSampler;
-import dev.handlehygiene.fd.DescriptorTrend;
-import dev.handlehygiene.fd.DescriptorUsage;
+import dev.handlehygiene.fd.FileDescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorTrend;
+import dev.handlehygiene.fd.FileDescriptorUsage;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageLevel;
 import dev.handlehygiene.fd.UsageThresholds;
@@ -28,7 +28,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 
 	private final UsageThresholds thresholds;
 
-	private final DescriptorSampler sampler;
+	private final FileDescriptorSampler sampler;
 
 	private final Duration horizon;
 
@@ -53,7 +53,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 	 * @param horizon DOWN when the trend projects the limit within this
 	 */
 	public FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds,
-			DescriptorSampler sampler, Duration horizon) {
+			FileDescriptorSampler sampler, Duration horizon) {
 		super("File descriptor health check failed");
 		this.probe = probe;
 		this.thresholds = thresholds;
@@ -63,7 +63,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		DescriptorUsage usage = DescriptorUsage.read(this.probe, this.thresholds);
+		FileDescriptorUsage usage = FileDescriptorUsage.read(this.probe, this.thresholds);
 		if (!usage.isKnown()) {
 			builder.unknown().withDetail("countMethod", usage.method().label()).withDetail("reason", usage.reason());
 			if (usage.limit() > 0) {
@@ -71,7 +71,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 			}
 			return;
 		}
-		DescriptorTrend trend = (this.sampler != null) ? this.sampler.trend() : null;
+		FileDescriptorTrend trend = (this.sampler != null) ? this.sampler.trend() : null;
 		boolean projected = trend != null && trend.projectsExhaustionWithin(this.horizon);
 		builder.status((usage.level() == UsageLevel.CRITICAL || projected) ? Status.DOWN : Status.UP)
 			.withDetail("open", usage.open())
@@ -91,7 +91,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		logWhenProjected(projected, usage, trend);
 	}
 
-	private void logWhenRising(DescriptorUsage usage) {
+	private void logWhenRising(FileDescriptorUsage usage) {
 		UsageLevel previous = this.lastLevel;
 		this.lastLevel = usage.level();
 		// one line per rise, not one per probe: a probe runs every few seconds
@@ -103,7 +103,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	private void logWhenProjected(boolean projected, DescriptorUsage usage, DescriptorTrend trend) {
+	private void logWhenProjected(boolean projected, FileDescriptorUsage usage, FileDescriptorTrend trend) {
 		boolean previous = this.lastProjected;
 		this.lastProjected = projected;
 		if (projected && !previous) {

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.handlehygiene.fd.DescriptorTrend;
+import dev.handlehygiene.fd.FileDescriptorTrend;
 
 /**
  * The {@code trend} section of {@code /actuator/fdleaks}: the growth of the open count over the trend window and the
@@ -25,7 +25,7 @@ public record TrendReport(String window, int samples, Double perMinute, Double f
 	 * @param trend the trend
 	 * @return its report
 	 */
-	public static TrendReport of(DescriptorTrend trend) {
+	public static TrendReport of(FileDescriptorTrend trend) {
 		return new TrendReport(iso(trend.window()), trend.samples(), round(trend.perMinute(), 100),
 				round(trend.fit(), 1000), iso(trend.projectedExhaustion()));
 	}

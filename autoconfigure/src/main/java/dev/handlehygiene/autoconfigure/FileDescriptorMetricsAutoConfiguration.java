@@ -12,9 +12,9 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import dev.handlehygiene.actuate.DescriptorTrendMeters;
+import dev.handlehygiene.actuate.FileDescriptorTrendMeters;
 import dev.handlehygiene.actuate.ProbeFileDescriptorMetrics;
-import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
@@ -38,9 +38,9 @@ public class FileDescriptorMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(DescriptorSampler.class)
-	DescriptorTrendMeters descriptorTrendMeters(DescriptorSampler sampler) {
-		return new DescriptorTrendMeters(sampler);
+	@ConditionalOnBean(FileDescriptorSampler.class)
+	FileDescriptorTrendMeters descriptorTrendMeters(FileDescriptorSampler sampler) {
+		return new FileDescriptorTrendMeters(sampler);
 	}
 
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
-import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
@@ -26,7 +26,7 @@ public class FileDescriptorsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "fileDescriptorsHealthIndicator")
 	FileDescriptorsHealthIndicator fileDescriptorsHealthIndicator(FileDescriptorProbe probe,
-			UsageThresholds thresholds, ObjectProvider<DescriptorSampler> sampler, FdProperties properties) {
+			UsageThresholds thresholds, ObjectProvider<FileDescriptorSampler> sampler, FileDescriptorProperties properties) {
 		return new FileDescriptorsHealthIndicator(probe, thresholds, sampler.getIfAvailable(),
 				properties.getExhaustionHorizon());
 	}

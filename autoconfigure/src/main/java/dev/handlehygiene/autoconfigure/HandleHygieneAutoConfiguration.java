@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
@@ -15,25 +15,25 @@ import dev.handlehygiene.fd.UsageThresholds;
  */
 @AutoConfiguration
 @ConditionalOnHandleHygieneEnabled
-@EnableConfigurationProperties(FdProperties.class)
+@EnableConfigurationProperties(FileDescriptorProperties.class)
 public class HandleHygieneAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FileDescriptorProbe fileDescriptorProbe(FdProperties properties) {
+	FileDescriptorProbe fileDescriptorProbe(FileDescriptorProperties properties) {
 		return new FileDescriptorProbe(properties.countMethodPreference());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	UsageThresholds fileDescriptorUsageThresholds(FdProperties properties) {
+	UsageThresholds fileDescriptorUsageThresholds(FileDescriptorProperties properties) {
 		return properties.thresholds();
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnMissingBean
-	DescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, FdProperties properties) {
-		return new DescriptorSampler(probe, properties.getSampleInterval(), properties.getTrendWindow());
+	FileDescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, FileDescriptorProperties properties) {
+		return new FileDescriptorSampler(probe, properties.getSampleInterval(), properties.getTrendWindow());
 	}
 
 }

@@ -21,7 +21,7 @@ import dev.handlehygiene.fd.FileDescriptorInventory;
  * {@code handle.hygiene.tcp.sockets{state}}, read through the endpoint's inventory bean where there is one (the
  * same inode join), switched by {@code handle-hygiene.metrics.tcp-sockets.enabled}.
  */
-@AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, FdLeaksEndpointAutoConfiguration.class,
+@AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, FileDescriptorLeaksEndpointAutoConfiguration.class,
 		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass(MeterRegistry.class)

@@ -14,7 +14,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationEventPublisher;
 
-import dev.handlehygiene.fd.DescriptorInventory;
+import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 
 /**
@@ -46,7 +46,7 @@ public class ExitOnCritical {
 
 	private final Duration grace;
 
-	private final Supplier<DescriptorInventory> inventory;
+	private final Supplier<FileDescriptorSnapshot> inventory;
 
 	private final ApplicationEventPublisher events;
 
@@ -84,7 +84,7 @@ public class ExitOnCritical {
 		this(indicator, grace, () -> inventory.take(4 * TOP_REMOTES), events, exit, System::nanoTime);
 	}
 
-	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<DescriptorInventory> inventory,
+	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<FileDescriptorSnapshot> inventory,
 			ApplicationEventPublisher events, ProcessExit exit, LongSupplier nanoTime) {
 		this.indicator = indicator;
 		this.streak = new DownStreak(grace);

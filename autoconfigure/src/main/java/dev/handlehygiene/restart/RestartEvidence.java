@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.boot.health.contributor.Health;
 
-import dev.handlehygiene.fd.DescriptorInventory;
+import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
 
@@ -33,7 +33,7 @@ final class RestartEvidence {
 	 * @param exitCode the code the process will exit with
 	 * @return one line
 	 */
-	static String describe(Health health, Duration downFor, DescriptorInventory inventory, int topRemotes,
+	static String describe(Health health, Duration downFor, FileDescriptorSnapshot inventory, int topRemotes,
 			int exitCode) {
 		return "File descriptors DOWN for " + seconds(downFor) + " (" + RestartKeys.GRACE + "): "
 				+ details(health.getDetails()) + "; CLOSE_WAIT remotes: " + closeWaitRemotes(inventory, topRemotes)
@@ -59,7 +59,7 @@ final class RestartEvidence {
 		return String.valueOf(value);
 	}
 
-	private static String closeWaitRemotes(DescriptorInventory inventory, int topRemotes) {
+	private static String closeWaitRemotes(FileDescriptorSnapshot inventory, int topRemotes) {
 		if (inventory == null) {
 			return "not read";
 		}

@@ -167,7 +167,7 @@ class ConcurrentReadersIntegrationTest {
 	private void readAll(ActuatorClient actuator) {
 		check(actuator, "/actuator/health/fileDescriptors");
 		check(actuator, "/actuator/fdleaks");
-		for (String section : FdLeaksEndpoint.sectionNames()) {
+		for (String section : FileDescriptorLeaksEndpoint.sectionNames()) {
 			check(actuator, "/actuator/fdleaks/" + section);
 		}
 		for (String metric : METRICS) {

@@ -129,11 +129,11 @@ public final class ExhaustDescriptorsInContext {
 	}
 
 	private void readEndpoint() {
-		FdLeaksEndpoint endpoint = this.context.getBean(FdLeaksEndpoint.class);
+		FileDescriptorLeaksEndpoint endpoint = this.context.getBean(FileDescriptorLeaksEndpoint.class);
 		read("report", () -> {
-			FdLeaksReport report = endpoint.fdLeaks();
+			FileDescriptorLeaksReport report = endpoint.fdLeaks();
 			// every scalar field, by name, so that fields added later (partial) are reported too
-			for (RecordComponent component : FdLeaksReport.class.getRecordComponents()) {
+			for (RecordComponent component : FileDescriptorLeaksReport.class.getRecordComponents()) {
 				Object value = component.getAccessor().invoke(report);
 				if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
 					this.out.put("report." + component.getName(), String.valueOf(value));

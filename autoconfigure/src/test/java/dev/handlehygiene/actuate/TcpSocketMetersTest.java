@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.handlehygiene.fd.CachedTcpStates;
-import dev.handlehygiene.fd.DescriptorInventory;
+import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
@@ -71,7 +71,7 @@ class TcpSocketMetersTest {
 				.pollInterval(Duration.ofMillis(200))
 				.untilAsserted(() -> {
 					double scraped = value(this.registry.scrape(), TcpState.CLOSE_WAIT);
-					DescriptorInventory live = new FileDescriptorInventory().take(1000);
+					FileDescriptorSnapshot live = new FileDescriptorInventory().take(1000);
 					assertThat(live.remotes()).contains(ours);
 					assertThat(scraped).isGreaterThanOrEqualTo(7)
 						.isEqualTo(live.tcpStates().getOrDefault(TcpState.CLOSE_WAIT, 0).doubleValue());

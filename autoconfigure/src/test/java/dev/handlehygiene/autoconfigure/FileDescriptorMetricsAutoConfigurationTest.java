@@ -12,9 +12,9 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMe
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.handlehygiene.actuate.DescriptorTrendMeters;
+import dev.handlehygiene.actuate.FileDescriptorTrendMeters;
 import dev.handlehygiene.actuate.ProbeFileDescriptorMetrics;
-import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +45,7 @@ class FileDescriptorMetricsAutoConfigurationTest {
 	@Test
 	void registersTheExhaustionEtaOnTheSampler() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(DescriptorTrendMeters.class);
+			assertThat(context).hasSingleBean(FileDescriptorTrendMeters.class);
 			// no growth projected in a fresh context: the gauge says it cannot tell rather than making up a number
 			assertThat(context.getBean(MeterRegistry.class).get(EXHAUSTION_ETA).gauge().value()).isNaN();
 		});
@@ -61,10 +61,10 @@ class FileDescriptorMetricsAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenTheUserDefinesTrendMeters() {
-		DescriptorTrendMeters own = new DescriptorTrendMeters(
-				new DescriptorSampler(new FileDescriptorProbe(), Duration.ofHours(1), Duration.ofHours(3)));
-		this.runner.withBean(DescriptorTrendMeters.class, () -> own)
-			.run((context) -> assertThat(context.getBean(DescriptorTrendMeters.class)).isSameAs(own));
+		FileDescriptorTrendMeters own = new FileDescriptorTrendMeters(
+				new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofHours(1), Duration.ofHours(3)));
+		this.runner.withBean(FileDescriptorTrendMeters.class, () -> own)
+			.run((context) -> assertThat(context.getBean(FileDescriptorTrendMeters.class)).isSameAs(own));
 	}
 
 	@Test
@@ -74,7 +74,7 @@ class FileDescriptorMetricsAutoConfigurationTest {
 					FileDescriptorMetricsAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
 				.doesNotHaveBean(ProbeFileDescriptorMetrics.class)
-				.doesNotHaveBean(DescriptorTrendMeters.class));
+				.doesNotHaveBean(FileDescriptorTrendMeters.class));
 	}
 
 	@Test
@@ -82,7 +82,7 @@ class FileDescriptorMetricsAutoConfigurationTest {
 		this.runner.withPropertyValues("handle-hygiene.enabled=false")
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(ProbeFileDescriptorMetrics.class)
-					.doesNotHaveBean(DescriptorTrendMeters.class);
+					.doesNotHaveBean(FileDescriptorTrendMeters.class);
 				// Spring Boot's own binder is back
 				assertThat(context).hasSingleBean(FileDescriptorMetrics.class);
 				assertThat(context.getBean(MeterRegistry.class).find(EXHAUSTION_ETA).gauge()).isNull();
@@ -94,7 +94,7 @@ class FileDescriptorMetricsAutoConfigurationTest {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
 				.doesNotHaveBean(ProbeFileDescriptorMetrics.class)
-				.doesNotHaveBean(DescriptorTrendMeters.class));
+				.doesNotHaveBean(FileDescriptorTrendMeters.class));
 	}
 
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
@@ -24,8 +24,8 @@ class HandleHygieneAutoConfigurationTest {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(FileDescriptorProbe.class)
 				.hasSingleBean(UsageThresholds.class)
-				.hasSingleBean(DescriptorSampler.class)
-				.hasSingleBean(FdProperties.class);
+				.hasSingleBean(FileDescriptorSampler.class)
+				.hasSingleBean(FileDescriptorProperties.class);
 			assertThat(context.getBean(UsageThresholds.class)).isEqualTo(new UsageThresholds(0.70, 0.90));
 		});
 	}
@@ -40,7 +40,7 @@ class HandleHygieneAutoConfigurationTest {
 	@Test
 	void bindsTheTrendWindowToTheSampler() {
 		this.runner.withPropertyValues("handle-hygiene.fd.sample-interval=100ms", "handle-hygiene.fd.trend-window=3s")
-			.run((context) -> assertThat(context.getBean(DescriptorSampler.class).trend().window())
+			.run((context) -> assertThat(context.getBean(FileDescriptorSampler.class).trend().window())
 				.isEqualTo(Duration.ofSeconds(3)));
 	}
 
@@ -48,7 +48,7 @@ class HandleHygieneAutoConfigurationTest {
 	void startsTheSamplerWithTheContext() {
 		this.runner.withPropertyValues("handle-hygiene.fd.sample-interval=10ms", "handle-hygiene.fd.trend-window=1s")
 			.run((context) -> {
-				DescriptorSampler sampler = context.getBean(DescriptorSampler.class);
+				FileDescriptorSampler sampler = context.getBean(FileDescriptorSampler.class);
 				await().atMost(Duration.ofSeconds(5)).until(() -> sampler.trend().samples() >= 2);
 			});
 	}
@@ -70,10 +70,10 @@ class HandleHygieneAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenTheUserDefinesASampler() {
-		DescriptorSampler own = new DescriptorSampler(new FileDescriptorProbe(), Duration.ofHours(1),
+		FileDescriptorSampler own = new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofHours(1),
 				Duration.ofHours(3));
-		this.runner.withBean(DescriptorSampler.class, () -> own)
-			.run((context) -> assertThat(context.getBean(DescriptorSampler.class)).isSameAs(own));
+		this.runner.withBean(FileDescriptorSampler.class, () -> own)
+			.run((context) -> assertThat(context.getBean(FileDescriptorSampler.class)).isSameAs(own));
 	}
 
 	@Test
@@ -81,8 +81,8 @@ class HandleHygieneAutoConfigurationTest {
 		this.runner.withPropertyValues("handle-hygiene.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(FileDescriptorProbe.class)
 				.doesNotHaveBean(UsageThresholds.class)
-				.doesNotHaveBean(DescriptorSampler.class)
-				.doesNotHaveBean(FdProperties.class));
+				.doesNotHaveBean(FileDescriptorSampler.class)
+				.doesNotHaveBean(FileDescriptorProperties.class));
 	}
 
 }

@@ -51,7 +51,7 @@ final class PropertyMetadata {
 
 	private static Path metadataFile() {
 		try {
-			Path classes = Path.of(FdProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Path classes = Path.of(FileDescriptorProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 			return classes.resolve("META-INF/spring-configuration-metadata.json");
 		}
 		catch (URISyntaxException ex) {

@@ -22,7 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
-import dev.handlehygiene.fd.DescriptorInventory;
+import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
@@ -204,7 +204,7 @@ class ExitOnCriticalTest {
 			.contains("will exit with code 75 if it stays DOWN for 30.0s");
 	}
 
-	private ExitOnCritical watch(Supplier<DescriptorInventory> inventory) {
+	private ExitOnCritical watch(Supplier<FileDescriptorSnapshot> inventory) {
 		return new ExitOnCritical(() -> this.indicator.get().health(true), GRACE, inventory, this.published::add,
 				this.exits::add, this.nanos::get);
 	}

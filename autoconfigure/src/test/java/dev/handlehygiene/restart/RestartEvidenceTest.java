@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 
-import dev.handlehygiene.fd.DescriptorInventory;
+import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
 
@@ -23,7 +23,7 @@ class RestartEvidenceTest {
 		.withDetail("countMethod", "procfs-stat")
 		.build();
 
-	private static final DescriptorInventory INVENTORY = new DescriptorInventory(930, Map.of(), List.of(),
+	private static final FileDescriptorSnapshot INVENTORY = new FileDescriptorSnapshot(930, Map.of(), List.of(),
 			Map.of(TcpState.CLOSE_WAIT, 905, TcpState.ESTABLISHED, 4),
 			List.of(new RemoteCount("127.0.0.1:8080", TcpState.CLOSE_WAIT, 900),
 					new RemoteCount("127.0.0.1:43210", TcpState.ESTABLISHED, 4),
@@ -61,7 +61,7 @@ class RestartEvidenceTest {
 
 	@Test
 	void saysWhenTheInventoryCouldNotBeRead() {
-		DescriptorInventory failed = new DescriptorInventory(0, Map.of(), List.of(), Map.of(), List.of(),
+		FileDescriptorSnapshot failed = new FileDescriptorSnapshot(0, Map.of(), List.of(), Map.of(), List.of(),
 				"Cannot list /proc/self/fd: Too many open files");
 		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), failed, 5, 75))
 			.contains("CLOSE_WAIT remotes: none (inventory incomplete: Cannot list /proc/self/fd: Too many open files)");

@@ -62,7 +62,7 @@ public final class CachedTcpStates {
 
 	private void refresh(long now) {
 		try {
-			DescriptorInventory taken = this.inventory.take(0, InventoryScope.TCP);
+			FileDescriptorSnapshot taken = this.inventory.take(0, InventoryScope.TCP);
 			if (!taken.partial()) {
 				this.last = new TcpStateCounts(taken.tcpStates(), now);
 			}

@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code tcp6} by inode. Costs O(open descriptors) time, so it is taken on demand, never on the health path, and
  * only as far as the caller's {@link InventoryScope} needs. Holds at most 2 descriptors of its own while it runs
  * (the listing's directory and its duplicate; a table takes 1, after the listing is closed). Never throws: what it
- * could not read is named in {@link DescriptorInventory#error()}.
+ * could not read is named in {@link FileDescriptorSnapshot#error()}.
  */
 public final class FileDescriptorInventory {
 
@@ -64,7 +64,7 @@ public final class FileDescriptorInventory {
 	 * @param top how many entries to keep in the file and remote-address lists
 	 * @return the inventory; empty, with {@code error} set, where it cannot be read
 	 */
-	public DescriptorInventory take(int top) {
+	public FileDescriptorSnapshot take(int top) {
 		return take(top, InventoryScope.ALL);
 	}
 
@@ -74,7 +74,7 @@ public final class FileDescriptorInventory {
 	 * @param scope what to read beyond the types
 	 * @return the inventory; what lies outside the scope is empty; {@code error} says what could not be read
 	 */
-	public DescriptorInventory take(int top, InventoryScope scope) {
+	public FileDescriptorSnapshot take(int top, InventoryScope scope) {
 		Listing listing = new Listing(scope.includesFiles());
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.descriptorDirectory)) {
 			// the listing holds descriptors of its own, which link back to the directory being listed
@@ -85,7 +85,7 @@ public final class FileDescriptorInventory {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			return DescriptorInventory.failed("Cannot list " + this.descriptorDirectory + ": " + ex);
+			return FileDescriptorSnapshot.failed("Cannot list " + this.descriptorDirectory + ": " + ex);
 		}
 		List<String> errors = new ArrayList<>(2);
 		if (listing.unreadable > 0) {
@@ -105,7 +105,7 @@ public final class FileDescriptorInventory {
 			states = join.states();
 			remotes = join.remotes(top);
 		}
-		return new DescriptorInventory(listing.listed, listing.types(), listing.topFiles(top), states, remotes,
+		return new FileDescriptorSnapshot(listing.listed, listing.types(), listing.topFiles(top), states, remotes,
 				errors.isEmpty() ? null : String.join("; ", errors));
 	}
 
@@ -129,7 +129,7 @@ public final class FileDescriptorInventory {
 
 		private final boolean withFiles;
 
-		private final Map<DescriptorType, Integer> types = new EnumMap<>(DescriptorType.class);
+		private final Map<FileDescriptorType, Integer> types = new EnumMap<>(FileDescriptorType.class);
 
 		private final Map<String, Integer> files = new HashMap<>();
 
@@ -170,12 +170,12 @@ public final class FileDescriptorInventory {
 				return;
 			}
 			this.listed++;
-			DescriptorType type = DescriptorType.of(target);
+			FileDescriptorType type = FileDescriptorType.of(target);
 			this.types.merge(type, 1, Integer::sum);
-			if (type == DescriptorType.FILE && this.withFiles) {
+			if (type == FileDescriptorType.FILE && this.withFiles) {
 				this.files.merge(target, 1, Integer::sum);
 			}
-			else if (type == DescriptorType.SOCKET) {
+			else if (type == FileDescriptorType.SOCKET) {
 				long inode = socketInode(target);
 				if (inode >= 0) {
 					this.socketInodes.add(inode);
@@ -183,8 +183,8 @@ public final class FileDescriptorInventory {
 			}
 		}
 
-		Map<DescriptorType, Integer> types() {
-			for (DescriptorType type : DescriptorType.values()) {
+		Map<FileDescriptorType, Integer> types() {
+			for (FileDescriptorType type : FileDescriptorType.values()) {
 				this.types.putIfAbsent(type, 0);
 			}
 			return this.types;

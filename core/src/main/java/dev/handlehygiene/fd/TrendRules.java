@@ -47,10 +47,10 @@ final class TrendRules {
 	 * @param limit the limit now, or a negative value when unknown (then nothing is projected)
 	 * @return the trend
 	 */
-	DescriptorTrend assess(long[] times, long[] counts, long limit) {
+	FileDescriptorTrend assess(long[] times, long[] counts, long limit) {
 		int n = times.length;
 		if (n < 2) {
-			return new DescriptorTrend(this.window, n, null, null, null);
+			return new FileDescriptorTrend(this.window, n, null, null, null);
 		}
 		double[] minutes = new double[n];
 		double[] values = new double[n];
@@ -61,9 +61,9 @@ final class TrendRules {
 		}
 		LinearFit fit = LinearFit.of(minutes, values);
 		if (fit == null) {
-			return new DescriptorTrend(this.window, n, null, null, null);
+			return new FileDescriptorTrend(this.window, n, null, null, null);
 		}
-		return new DescriptorTrend(this.window, n, fit.slope(), fit.rSquared(),
+		return new FileDescriptorTrend(this.window, n, fit.slope(), fit.rSquared(),
 				projection(fit, n, counts[n - 1], limit));
 	}
 

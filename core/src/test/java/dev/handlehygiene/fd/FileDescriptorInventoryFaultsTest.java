@@ -33,7 +33,7 @@ class FileDescriptorInventoryFaultsTest {
 	void aMissingTcp6TableIsNoFault() throws IOException {
 		ProcfsTree proc = new ProcfsTree(this.temp).link(3, "socket:[111]").table("tcp", CLOSE_WAIT_ROW);
 
-		DescriptorInventory taken = new FileDescriptorInventory(proc.root()).take(10);
+		FileDescriptorSnapshot taken = new FileDescriptorInventory(proc.root()).take(10);
 
 		assertThat(taken.partial()).isFalse();
 		assertThat(taken.error()).isNull();
@@ -47,13 +47,13 @@ class FileDescriptorInventoryFaultsTest {
 			.table("tcp", CLOSE_WAIT_ROW)
 			.unreadableTable("tcp6");
 
-		DescriptorInventory taken = new FileDescriptorInventory(proc.root()).take(10);
+		FileDescriptorSnapshot taken = new FileDescriptorInventory(proc.root()).take(10);
 
 		assertThat(taken.partial()).isTrue();
 		assertThat(taken.error()).startsWith("Cannot read " + proc.root().resolve("self/net/tcp6"));
 		// what could be read is still there
 		assertThat(taken.tcpStates()).containsExactly(java.util.Map.entry(TcpState.CLOSE_WAIT, 1));
-		assertThat(taken.types()).containsEntry(DescriptorType.SOCKET, 2);
+		assertThat(taken.types()).containsEntry(FileDescriptorType.SOCKET, 2);
 	}
 
 	@Test
@@ -71,7 +71,7 @@ class FileDescriptorInventoryFaultsTest {
 			}
 		};
 
-		DescriptorInventory taken = new FileDescriptorInventory(proc.root(), closeFour).take(10);
+		FileDescriptorSnapshot taken = new FileDescriptorInventory(proc.root(), closeFour).take(10);
 
 		assertThat(seen).contains(closing);
 		assertThat(taken.partial()).isFalse();
@@ -85,7 +85,7 @@ class FileDescriptorInventoryFaultsTest {
 		// a plain file where a link should be: readlink fails with EINVAL, not because the descriptor closed
 		Files.writeString(proc.fd().resolve("4"), "not a link");
 
-		DescriptorInventory taken = new FileDescriptorInventory(proc.root()).take(10);
+		FileDescriptorSnapshot taken = new FileDescriptorInventory(proc.root()).take(10);
 
 		assertThat(taken.partial()).isTrue();
 		assertThat(taken.error()).startsWith("1 descriptor links could not be read, the first: " + proc.fd().resolve("4"));
@@ -94,7 +94,7 @@ class FileDescriptorInventoryFaultsTest {
 
 	@Test
 	void aListingThatFailsIsPartialAndEmpty() {
-		DescriptorInventory taken = new FileDescriptorInventory(this.temp.resolve("missing")).take(10);
+		FileDescriptorSnapshot taken = new FileDescriptorInventory(this.temp.resolve("missing")).take(10);
 		assertThat(taken.partial()).isTrue();
 		assertThat(taken.error()).startsWith("Cannot list ");
 	}
@@ -108,16 +108,16 @@ class FileDescriptorInventoryFaultsTest {
 		Path tcp = proc.root().resolve("self/net/tcp");
 		for (InventoryScope scope : new InventoryScope[] { InventoryScope.TYPES, InventoryScope.FILES }) {
 			List<Path> reads = new ArrayList<>();
-			DescriptorInventory taken = new FileDescriptorInventory(proc.root(), reads::add).take(10, scope);
+			FileDescriptorSnapshot taken = new FileDescriptorInventory(proc.root(), reads::add).take(10, scope);
 			assertThat(reads).as("%s", scope).doesNotContain(tcp).hasSize(2);
 			assertThat(taken.tcpStates()).as("%s", scope).isEmpty();
-			assertThat(taken.types()).as("%s", scope).containsEntry(DescriptorType.SOCKET, 1);
+			assertThat(taken.types()).as("%s", scope).containsEntry(FileDescriptorType.SOCKET, 1);
 		}
 		assertThat(new FileDescriptorInventory(proc.root()).take(10, InventoryScope.TYPES).files()).isEmpty();
 		assertThat(new FileDescriptorInventory(proc.root()).take(10, InventoryScope.FILES).files())
 			.containsExactly(new PathCount("/var/log/a.log", 1));
 		List<Path> reads = new ArrayList<>();
-		DescriptorInventory tcpOnly = new FileDescriptorInventory(proc.root(), reads::add).take(10, InventoryScope.TCP);
+		FileDescriptorSnapshot tcpOnly = new FileDescriptorInventory(proc.root(), reads::add).take(10, InventoryScope.TCP);
 		assertThat(reads).contains(tcp);
 		assertThat(tcpOnly.files()).isEmpty();
 		assertThat(tcpOnly.tcpStates()).containsEntry(TcpState.CLOSE_WAIT, 1);
@@ -136,7 +136,7 @@ class FileDescriptorInventoryFaultsTest {
 			for (int attempt = 0; attempt < 5 && fewestExtra > 2; attempt++) {
 				AtomicLong peak = new AtomicLong();
 				long before = probe.count();
-				DescriptorInventory taken = new FileDescriptorInventory(Path.of("/proc"),
+				FileDescriptorSnapshot taken = new FileDescriptorInventory(Path.of("/proc"),
 						(path) -> peak.accumulateAndGet(probe.count(), Math::max))
 					.take(10);
 				assertThat(taken.partial()).isFalse();

@@ -35,11 +35,11 @@ class FileDescriptorInventoryTest {
 			for (int i = 0; i < 30; i++) {
 				streams.add(new FileInputStream(file.toFile()));
 			}
-			DescriptorInventory taken = this.inventory.take(20);
+			FileDescriptorSnapshot taken = this.inventory.take(20);
 			assertThat(taken.error()).isNull();
 			assertThat(taken.files()).contains(new PathCount(file.toRealPath().toString(), 30));
-			assertThat(taken.types().get(DescriptorType.FILE)).isGreaterThanOrEqualTo(30);
-			assertThat(taken.types()).containsOnlyKeys(DescriptorType.values());
+			assertThat(taken.types().get(FileDescriptorType.FILE)).isGreaterThanOrEqualTo(30);
+			assertThat(taken.types()).containsOnlyKeys(FileDescriptorType.values());
 		}
 		finally {
 			closeAll(streams);
@@ -57,11 +57,11 @@ class FileDescriptorInventoryTest {
 				server.accept().close();
 			}
 			String remote = "127.0.0.1:" + server.getLocalPort();
-			DescriptorInventory taken = pollUntil(Duration.ofSeconds(10),
+			FileDescriptorSnapshot taken = pollUntil(Duration.ofSeconds(10),
 					(inventory) -> inventory.tcpStates().getOrDefault(TcpState.CLOSE_WAIT, 0) >= sockets);
 			assertThat(taken.tcpStates()).containsEntry(TcpState.LISTEN, 1);
 			assertThat(taken.remotes()).contains(new RemoteCount(remote, TcpState.CLOSE_WAIT, sockets));
-			assertThat(taken.types().get(DescriptorType.SOCKET)).isGreaterThanOrEqualTo(sockets + 1);
+			assertThat(taken.types().get(FileDescriptorType.SOCKET)).isGreaterThanOrEqualTo(sockets + 1);
 		}
 		finally {
 			closeAll(clients);
@@ -114,15 +114,15 @@ class FileDescriptorInventoryTest {
 				+ "   0: 0000000000000000FFFF00000100007F:C352 0000000000000000FFFF00000100007F:1F91 01 00000000:00000000 00:00000000 00000000     0        0 222 1 0 20 4 30 10 -1\n"
 				+ "   1: 00000000000000000000000000000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 333 1 0 20 4 30 10 -1\n");
 
-		DescriptorInventory taken = new FileDescriptorInventory(this.temp).take(10);
+		FileDescriptorSnapshot taken = new FileDescriptorInventory(this.temp).take(10);
 
 		assertThat(taken.error()).isNull();
 		assertThat(taken.listed()).isEqualTo(9);
-		assertThat(taken.types()).containsEntry(DescriptorType.SOCKET, 3)
-			.containsEntry(DescriptorType.PIPE, 1)
-			.containsEntry(DescriptorType.ANON_INODE, 1)
-			.containsEntry(DescriptorType.FILE, 3)
-			.containsEntry(DescriptorType.OTHER, 1);
+		assertThat(taken.types()).containsEntry(FileDescriptorType.SOCKET, 3)
+			.containsEntry(FileDescriptorType.PIPE, 1)
+			.containsEntry(FileDescriptorType.ANON_INODE, 1)
+			.containsEntry(FileDescriptorType.FILE, 3)
+			.containsEntry(FileDescriptorType.OTHER, 1);
 		assertThat(taken.files()).containsExactly(new PathCount("/var/log/app.log", 2), new PathCount("/srv/data.bin", 1));
 		// inode 999 belongs to another process in the namespace: not counted
 		assertThat(taken.tcpStates()).containsOnly(entry(TcpState.CLOSE_WAIT, 1), entry(TcpState.ESTABLISHED, 1),
@@ -145,12 +145,12 @@ class FileDescriptorInventoryTest {
 
 	@Test
 	void reportsAnErrorInsteadOfThrowingWhereThereIsNoProc() {
-		DescriptorInventory taken = new FileDescriptorInventory(this.temp.resolve("missing")).take(10);
+		FileDescriptorSnapshot taken = new FileDescriptorInventory(this.temp.resolve("missing")).take(10);
 		assertThat(taken.error()).contains("Cannot list");
 		assertThat(taken.listed()).isZero();
 	}
 
-	private DescriptorInventory pollUntil(Duration timeout, java.util.function.Predicate<DescriptorInventory> done) {
+	private FileDescriptorSnapshot pollUntil(Duration timeout, java.util.function.Predicate<FileDescriptorSnapshot> done) {
 		return await().atMost(timeout)
 			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(20))

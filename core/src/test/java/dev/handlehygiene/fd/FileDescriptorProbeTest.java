@@ -80,7 +80,7 @@ class FileDescriptorProbeTest {
 		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, MX_BEAN);
 		assertThat(probe.countMethod()).isEqualTo(CountMethod.MXBEAN);
 		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
-		DescriptorUsage usage = DescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9));
+		FileDescriptorUsage usage = FileDescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9));
 		assertThat(usage.method()).isEqualTo(CountMethod.MXBEAN);
 		assertThat(usage.isKnown()).isTrue();
 		assertThat(usage.reason()).isNull();
@@ -108,7 +108,7 @@ class FileDescriptorProbeTest {
 		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, MX_BEAN, CountMethodPreference.PROCFS_STAT);
 		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
 		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
-		DescriptorUsage usage = DescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9));
+		FileDescriptorUsage usage = FileDescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9));
 		assertThat(usage.isKnown()).isFalse();
 		assertThat(usage.reason()).contains("procfs-stat was asked for").contains(probe.descriptorDirectory().toString());
 	}
@@ -118,7 +118,7 @@ class FileDescriptorProbeTest {
 		FileDescriptorProbe probe = new FileDescriptorProbe(Path.of("/proc"), null, CountMethodPreference.MXBEAN);
 		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
 		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
-		assertThat(DescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9)).reason())
+		assertThat(FileDescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9)).reason())
 			.contains("mxbean was asked for")
 			.contains("no UnixOperatingSystemMXBean");
 	}
@@ -142,7 +142,7 @@ class FileDescriptorProbeTest {
 		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
 		assertThat(probe.limit()).isEqualTo(FileDescriptorProbe.UNKNOWN);
 		assertThat(probe.hardLimit()).isEqualTo(FileDescriptorProbe.UNKNOWN);
-		assertThat(DescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9)).reason())
+		assertThat(FileDescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9)).reason())
 			.startsWith("No count method works here")
 			.contains("no UnixOperatingSystemMXBean");
 	}

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-import dev.handlehygiene.actuate.FdLeaksEndpoint;
+import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.SafeDefaults;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StarterCoreOnlyTest {
 
 	/** The README's list, in its order. */
-	static final String EXCLUDED = "dev.handlehygiene.autoconfigure.FdLeaksEndpointAutoConfiguration,"
+	static final String EXCLUDED = "dev.handlehygiene.autoconfigure.FileDescriptorLeaksEndpointAutoConfiguration,"
 			+ "dev.handlehygiene.autoconfigure.SettingsAuditAutoConfiguration,"
 			+ "dev.handlehygiene.autoconfigure.HttpClientLeakDetectionAutoConfiguration,"
 			+ "dev.handlehygiene.autoconfigure.JdbcLeakDetectionAutoConfiguration,"
@@ -67,7 +67,7 @@ class StarterCoreOnlyTest {
 	void theExcludedPartsAreAbsent() {
 		assertThat(new ActuatorClient(this.managementPort).get("/actuator/fdleaks").getStatusCode().value())
 			.isEqualTo(404);
-		assertThat(this.context.getBeanNamesForType(FdLeaksEndpoint.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(FileDescriptorLeaksEndpoint.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(LeakTracker.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(SettingsAudit.class)).isEmpty();
 		// the README says so: without the starter's meter, Micrometer's own, read through the MXBean, is back

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import dev.handlehygiene.actuate.FdLeaksEndpoint;
+import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 import dev.handlehygiene.it.support.ActuatorClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +68,7 @@ class DefaultExposureTest {
 		@Test
 		void theEndpointIsNotCreatedAtAll() {
 			// exposed on no technology, so not available: no listing of /proc is ever possible
-			assertThat(this.context.getBeanNamesForType(FdLeaksEndpoint.class)).isEmpty();
+			assertThat(this.context.getBeanNamesForType(FileDescriptorLeaksEndpoint.class)).isEmpty();
 		}
 
 	}

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",
 				"management.endpoint.fdleaks.show-details=always", "management.endpoint.fdleaks.roles=ADMIN" })
-class FdLeaksShowDetailsAlwaysTest extends WithHeldEvidence {
+class FileDescriptorLeaksShowDetailsAlwaysTest extends WithHeldEvidence {
 
 	@Test
 	void anonymousCallerGetsTheDetails() {

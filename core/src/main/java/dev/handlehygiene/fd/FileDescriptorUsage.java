@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param method how the count was obtained
  * @param reason why the count or the limit is unknown, in a sentence; {@code null} when both are known
  */
-public record DescriptorUsage(long open, long limit, double usage, UsageLevel level, CountMethod method,
+public record FileDescriptorUsage(long open, long limit, double usage, UsageLevel level, CountMethod method,
 		String reason) {
 
 	/**
@@ -21,16 +21,16 @@ public record DescriptorUsage(long open, long limit, double usage, UsageLevel le
 	 * @param thresholds the warning and critical shares
 	 * @return the reading; never throws
 	 */
-	public static DescriptorUsage read(FileDescriptorProbe probe, UsageThresholds thresholds) {
+	public static FileDescriptorUsage read(FileDescriptorProbe probe, UsageThresholds thresholds) {
 		long open = probe.count();
 		long limit = probe.limit();
 		CountMethod method = probe.countMethod();
 		if (open < 0 || limit <= 0) {
-			return new DescriptorUsage(open, limit, Double.NaN, UsageLevel.UNSUPPORTED, method,
+			return new FileDescriptorUsage(open, limit, Double.NaN, UsageLevel.UNSUPPORTED, method,
 					whyUnknown(probe, open, method));
 		}
 		double usage = (double) open / limit;
-		return new DescriptorUsage(open, limit, usage, thresholds.levelOf(usage), method, null);
+		return new FileDescriptorUsage(open, limit, usage, thresholds.levelOf(usage), method, null);
 	}
 
 	/**

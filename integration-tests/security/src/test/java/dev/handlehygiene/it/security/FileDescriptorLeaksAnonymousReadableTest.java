@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",
 				"management.endpoint.fdleaks.show-details=when-authorized",
 				"management.endpoint.fdleaks.roles=ADMIN" })
-class FdLeaksAnonymousReadableTest extends WithHeldEvidence {
+class FileDescriptorLeaksAnonymousReadableTest extends WithHeldEvidence {
 
 	@Test
 	void anonymousCallerGetsCountsOnly() {

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param error why the inventory is empty or partial (the listing, a link other than one that closed meanwhile, or
  * a TCP table could not be read), or {@code null}
  */
-public record DescriptorInventory(int listed, Map<DescriptorType, Integer> types, List<PathCount> files,
+public record FileDescriptorSnapshot(int listed, Map<FileDescriptorType, Integer> types, List<PathCount> files,
 		Map<TcpState, Integer> tcpStates, List<RemoteCount> remotes, String error) {
 
 	/**
@@ -30,8 +30,8 @@ public record DescriptorInventory(int listed, Map<DescriptorType, Integer> types
 	 * @param error why
 	 * @return an empty inventory that carries the reason
 	 */
-	static DescriptorInventory failed(String error) {
-		return new DescriptorInventory(0, Map.of(), List.of(), Map.of(), List.of(), error);
+	static FileDescriptorSnapshot failed(String error) {
+		return new FileDescriptorSnapshot(0, Map.of(), List.of(), Map.of(), List.of(), error);
 	}
 
 }

@@ -6,13 +6,13 @@ import java.util.Set;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.handlehygiene.actuate.FdLeaksEndpoint;
+import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 
 /**
  * Settings of the {@code fdleaks} endpoint, under {@code management.endpoint.fdleaks}.
  */
-@ConfigurationProperties(FdLeaksEndpoint.PROPERTIES_PREFIX)
-public class FdLeaksEndpointProperties {
+@ConfigurationProperties(FileDescriptorLeaksEndpoint.PROPERTIES_PREFIX)
+public class FileDescriptorLeaksEndpointProperties {
 
 	/**
 	 * When to show details (file paths, remote addresses): never, when-authorized or always. Counts are always

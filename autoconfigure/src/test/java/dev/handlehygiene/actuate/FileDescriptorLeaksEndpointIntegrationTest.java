@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
 				"management.endpoint.fdleaks.show-details=always" })
-class FdLeaksEndpointIntegrationTest {
+class FileDescriptorLeaksEndpointIntegrationTest {
 
 	@LocalServerPort
 	int port;

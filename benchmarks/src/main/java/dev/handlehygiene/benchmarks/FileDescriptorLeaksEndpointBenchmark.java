@@ -29,15 +29,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.health.contributor.Health;
 
-import dev.handlehygiene.actuate.FdLeaksEndpoint;
-import dev.handlehygiene.actuate.FdLeaksReport;
+import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
+import dev.handlehygiene.actuate.FileDescriptorLeaksReport;
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
 import dev.handlehygiene.actuate.LeakReports;
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.CachedTcpStates;
 import dev.handlehygiene.fd.CountMethod;
-import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.TcpStateCounts;
@@ -51,7 +51,7 @@ import dev.handlehygiene.fd.UsageThresholds;
  * objects, which is not what is measured here.
  * <pre>
  * ./mvnw -B -q -DskipTests package -pl benchmarks -am
- * java -jar benchmarks/target/benchmarks.jar -rf text -rff /tmp/bench-fdleaks.txt FdLeaksEndpoint
+ * java -jar benchmarks/target/benchmarks.jar -rf text -rff /tmp/bench-fdleaks.txt FileDescriptorLeaksEndpoint
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -60,7 +60,7 @@ import dev.handlehygiene.fd.UsageThresholds;
 @Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class FdLeaksEndpointBenchmark {
+public class FileDescriptorLeaksEndpointBenchmark {
 
 	private static final Path DEV_NULL = Path.of("/dev/null");
 
@@ -71,7 +71,7 @@ public class FdLeaksEndpointBenchmark {
 
 	private final List<AutoCloseable> opened = new ArrayList<>();
 
-	private FdLeaksEndpoint endpoint;
+	private FileDescriptorLeaksEndpoint endpoint;
 
 	private FileDescriptorsHealthIndicator healthIndicator;
 
@@ -84,7 +84,7 @@ public class FdLeaksEndpointBenchmark {
 			throw new IllegalStateException("stat of /proc/self/fd is not usable here (needs Linux 6.2+)");
 		}
 		UsageThresholds thresholds = new UsageThresholds(0.70, 0.90);
-		DescriptorSampler sampler = new DescriptorSampler(probe, Duration.ofSeconds(10), Duration.ofMinutes(10));
+		FileDescriptorSampler sampler = new FileDescriptorSampler(probe, Duration.ofSeconds(10), Duration.ofMinutes(10));
 		for (int i = 0; i < 60; i++) {
 			sampler.record(i * 10_000L, 9_000 + i * 10L, probe.limit());
 		}
@@ -94,7 +94,7 @@ public class FdLeaksEndpointBenchmark {
 					"Tomcat connector http-nio-8080"));
 		}
 		FileDescriptorInventory inventory = new FileDescriptorInventory();
-		this.endpoint = new FdLeaksEndpoint(probe, inventory, thresholds, new SettingsAudit(List.of(() -> nine)),
+		this.endpoint = new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, new SettingsAudit(List.of(() -> nine)),
 				new LeakReports(List.of(Trackers.of(Trackers.DEFAULTS))), sampler, Show.ALWAYS, 20);
 		this.healthIndicator = new FileDescriptorsHealthIndicator(probe, thresholds, sampler, Duration.ofMinutes(15));
 		this.everyCallRefreshes = new CachedTcpStates(inventory, Duration.ofNanos(1));
@@ -125,7 +125,7 @@ public class FdLeaksEndpointBenchmark {
 	}
 
 	@Benchmark
-	public FdLeaksReport fullReport() {
+	public FileDescriptorLeaksReport fullReport() {
 		return this.endpoint.fdLeaks();
 	}
 

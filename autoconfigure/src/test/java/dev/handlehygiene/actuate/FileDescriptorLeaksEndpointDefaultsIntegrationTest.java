@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=health,fdleaks")
-class FdLeaksEndpointDefaultsIntegrationTest {
+class FileDescriptorLeaksEndpointDefaultsIntegrationTest {
 
 	@LocalServerPort
 	int port;

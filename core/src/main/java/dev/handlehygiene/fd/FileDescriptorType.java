@@ -3,7 +3,7 @@ package dev.handlehygiene.fd;
 /**
  * What an entry of {@code /proc/self/fd} points at, from the text of its link.
  */
-public enum DescriptorType {
+public enum FileDescriptorType {
 
 	/** A path on a file system: {@code /var/log/app.log}. */
 	FILE("file"),
@@ -22,7 +22,7 @@ public enum DescriptorType {
 
 	private final String label;
 
-	DescriptorType(String label) {
+	FileDescriptorType(String label) {
 		this.label = label;
 	}
 
@@ -39,7 +39,7 @@ public enum DescriptorType {
 	 * @param target what {@code readlink} returned
 	 * @return the type
 	 */
-	public static DescriptorType of(String target) {
+	public static FileDescriptorType of(String target) {
 		if (target.startsWith("/")) {
 			return FILE;
 		}

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
 				"management.endpoint.health.show-details=always", "handle-hygiene.fd.sample-interval=100ms",
 				"handle-hygiene.fd.trend-window=3s", "handle-hygiene.fd.exhaustion-horizon=1000d" })
-class DescriptorTrendIntegrationTest {
+class FileDescriptorTrendIntegrationTest {
 
 	private static final Duration DEADLINE = Duration.ofSeconds(20);
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
  * defaults), against a limit of 1024. Health goes DOWN on the trend exactly when it projects the limit within the
  * exhaustion horizon, which is what these tests read.
  */
-class DescriptorTrendTest {
+class FileDescriptorTrendTest {
 
 	private static final Duration INTERVAL = Duration.ofSeconds(10);
 
@@ -23,7 +23,7 @@ class DescriptorTrendTest {
 
 	private static final long LIMIT = 1024;
 
-	private final DescriptorSampler sampler = new DescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW,
+	private final FileDescriptorSampler sampler = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW,
 			() -> {
 				throw new AssertionError("series are recorded with their own times");
 			});
@@ -36,7 +36,7 @@ class DescriptorTrendTest {
 		LongUnaryOperator leak = (second) -> 200 + Math.round(12.5 * second / 60.0) + this.noise.nextInt(7) - 3;
 		long last = feed(60, leak);
 
-		DescriptorTrend trend = this.sampler.trend();
+		FileDescriptorTrend trend = this.sampler.trend();
 		assertThat(trend.samples()).isEqualTo(60);
 		assertThat(trend.perMinute()).isCloseTo(12.5, within(12.5 * 0.05));
 		double expectedMinutes = (LIMIT - last) / 12.5;
@@ -76,7 +76,7 @@ class DescriptorTrendTest {
 		// enough to project the limit within the horizon; only the fit and the half-window rule keep it UP
 		for (int phase = 0; phase < 240; phase += 30) {
 			int offset = phase;
-			DescriptorSampler sawTooth = new DescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW, () -> 0);
+			FileDescriptorSampler sawTooth = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW, () -> 0);
 			for (int i = 0; i < 360; i++) {
 				long second = i * INTERVAL.getSeconds();
 				sawTooth.record(second * 1000, 300 + ((second + offset) % 240) * 500 / 240, LIMIT);
@@ -128,7 +128,7 @@ class DescriptorTrendTest {
 	@Test
 	void samplesTheRealProcess() {
 		long[] now = { 0 };
-		DescriptorSampler real = new DescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW, () -> now[0]);
+		FileDescriptorSampler real = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW, () -> now[0]);
 		real.sample();
 		now[0] += INTERVAL.toMillis();
 		real.sample();
@@ -142,7 +142,7 @@ class DescriptorTrendTest {
 	}
 
 	private long feed(int samples, LongUnaryOperator countAtSecond,
-			java.util.function.Consumer<DescriptorTrend> afterEach) {
+			java.util.function.Consumer<FileDescriptorTrend> afterEach) {
 		long count = 0;
 		for (int i = 0; i < samples; i++) {
 			long second = i * INTERVAL.getSeconds();

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param projectedExhaustion the time left until the limit at this growth, or {@code null} when the samples do not
  * show steady growth (see {@link TrendRules})
  */
-public record DescriptorTrend(Duration window, int samples, Double perMinute, Double fit,
+public record FileDescriptorTrend(Duration window, int samples, Double perMinute, Double fit,
 		Duration projectedExhaustion) {
 
 	/**

@@ -52,7 +52,7 @@ import dev.handlehygiene.fd.UsageThresholds;
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class DescriptorCountBenchmark {
+public class FileDescriptorCountBenchmark {
 
 	private static final Path DEV_NULL = Path.of("/dev/null");
 

@@ -14,10 +14,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
-import dev.handlehygiene.fd.DescriptorInventory;
-import dev.handlehygiene.fd.DescriptorSampler;
-import dev.handlehygiene.fd.DescriptorType;
-import dev.handlehygiene.fd.DescriptorUsage;
+import dev.handlehygiene.fd.FileDescriptorSnapshot;
+import dev.handlehygiene.fd.FileDescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorType;
+import dev.handlehygiene.fd.FileDescriptorUsage;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.InventoryScope;
@@ -31,7 +31,7 @@ import dev.handlehygiene.fd.UsageThresholds;
  * {@code tcp} list the descriptors, and only {@code tcp} reads the TCP tables.
  */
 @Endpoint(id = "fdleaks")
-public class FdLeaksEndpoint {
+public class FileDescriptorLeaksEndpoint {
 
 	/** The prefix of the endpoint's own settings. */
 	public static final String PROPERTIES_PREFIX = "management.endpoint.fdleaks";
@@ -56,7 +56,7 @@ public class FdLeaksEndpoint {
 
 	private final LeakReports leakReports;
 
-	private final DescriptorSampler sampler;
+	private final FileDescriptorSampler sampler;
 
 	private final Show showDetails;
 
@@ -72,8 +72,8 @@ public class FdLeaksEndpoint {
 	 * @param showDetails when to show paths, remote addresses and setting values
 	 * @param top how many files and remotes to list
 	 */
-	public FdLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory, UsageThresholds thresholds,
-			SettingsAudit settingsAudit, LeakReports leakReports, DescriptorSampler sampler, Show showDetails,
+	public FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory, UsageThresholds thresholds,
+			SettingsAudit settingsAudit, LeakReports leakReports, FileDescriptorSampler sampler, Show showDetails,
 			int top) {
 		this.probe = probe;
 		this.inventory = inventory;
@@ -91,7 +91,7 @@ public class FdLeaksEndpoint {
 	 * @return the report
 	 */
 	@ReadOperation
-	public FdLeaksReport fdLeaks() {
+	public FileDescriptorLeaksReport fdLeaks() {
 		return report(this.showDetails.isShown(true));
 	}
 
@@ -110,13 +110,13 @@ public class FdLeaksEndpoint {
 	 * @param showDetails whether to include paths and remote addresses
 	 * @return the report
 	 */
-	public FdLeaksReport report(boolean showDetails) {
-		DescriptorUsage usage = DescriptorUsage.read(this.probe, this.thresholds);
+	public FileDescriptorLeaksReport report(boolean showDetails) {
+		FileDescriptorUsage usage = FileDescriptorUsage.read(this.probe, this.thresholds);
 		long hardLimit = this.probe.hardLimit();
 		// hidden paths and remotes are not even collected
-		DescriptorInventory listing = showDetails ? this.inventory.take(this.top, InventoryScope.ALL)
+		FileDescriptorSnapshot listing = showDetails ? this.inventory.take(this.top, InventoryScope.ALL)
 				: this.inventory.take(0, InventoryScope.TCP);
-		return new FdLeaksReport(usage.level().label(), known(usage.open()), known(usage.limit()), known(hardLimit),
+		return new FileDescriptorLeaksReport(usage.level().label(), known(usage.open()), known(usage.limit()), known(hardLimit),
 				usage.isKnown() ? usage.usage() : null, usage.method().label(), types(listing),
 				tcp(listing, showDetails), showDetails ? listing.files() : null, this.leakReports.report(showDetails),
 				settings(showDetails), trend(), showDetails ? null : HIDDEN_DETAILS, listing.partial() ? true : null,
@@ -161,10 +161,10 @@ public class FdLeaksEndpoint {
 			return null;
 		}
 		return switch (section) {
-			case "types" -> listed(InventoryScope.TYPES, 0, FdLeaksEndpoint::types);
+			case "types" -> listed(InventoryScope.TYPES, 0, FileDescriptorLeaksEndpoint::types);
 			case "tcp" -> listed(InventoryScope.TCP, showDetails ? this.top : 0, (listing) -> tcp(listing, showDetails));
 			// hidden files are an empty list, so the section keeps its shape, and nothing is listed for it
-			case "files" -> showDetails ? listed(InventoryScope.FILES, this.top, DescriptorInventory::files)
+			case "files" -> showDetails ? listed(InventoryScope.FILES, this.top, FileDescriptorSnapshot::files)
 					: new SectionContent(List.of(), null);
 			case "leaks" -> new SectionContent(this.leakReports.report(showDetails), null);
 			case "settings" -> new SectionContent(settings(showDetails), null);
@@ -173,20 +173,20 @@ public class FdLeaksEndpoint {
 		};
 	}
 
-	private SectionContent listed(InventoryScope scope, int top, Function<DescriptorInventory, Object> cut) {
-		DescriptorInventory listing = this.inventory.take(top, scope);
+	private SectionContent listed(InventoryScope scope, int top, Function<FileDescriptorSnapshot, Object> cut) {
+		FileDescriptorSnapshot listing = this.inventory.take(top, scope);
 		return new SectionContent(cut.apply(listing), listing.error());
 	}
 
-	private static Map<String, Integer> types(DescriptorInventory listing) {
+	private static Map<String, Integer> types(FileDescriptorSnapshot listing) {
 		Map<String, Integer> types = new LinkedHashMap<>();
-		for (DescriptorType type : DescriptorType.values()) {
+		for (FileDescriptorType type : FileDescriptorType.values()) {
 			types.put(type.label(), listing.types().getOrDefault(type, 0));
 		}
 		return types;
 	}
 
-	private static TcpReport tcp(DescriptorInventory listing, boolean showDetails) {
+	private static TcpReport tcp(FileDescriptorSnapshot listing, boolean showDetails) {
 		return new TcpReport(listing.tcpStates(), showDetails ? listing.remotes() : null);
 	}
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SecuredActuatorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",
 				"management.endpoint.fdleaks.show-details=never", "management.endpoint.fdleaks.roles=ADMIN" })
-class FdLeaksShowDetailsNeverTest extends WithHeldEvidence {
+class FileDescriptorLeaksShowDetailsNeverTest extends WithHeldEvidence {
 
 	@Test
 	void adminGetsCountsOnly() {

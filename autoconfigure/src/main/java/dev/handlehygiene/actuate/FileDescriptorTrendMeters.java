@@ -6,34 +6,34 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import dev.handlehygiene.fd.DescriptorSampler;
-import dev.handlehygiene.fd.DescriptorTrend;
+import dev.handlehygiene.fd.FileDescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorTrend;
 
 /**
  * {@code handle.hygiene.fd.exhaustion.eta}: seconds until the descriptor limit at the current growth, the number
  * the health indicator and the {@code trend} section show. NaN when the count is not growing steadily, so that an
  * alert on "eta below N" stays quiet instead of firing on a made-up number.
  */
-public class DescriptorTrendMeters implements MeterBinder {
+public class FileDescriptorTrendMeters implements MeterBinder {
 
 	static final String EXHAUSTION_ETA = "handle.hygiene.fd.exhaustion.eta";
 
-	private final DescriptorSampler sampler;
+	private final FileDescriptorSampler sampler;
 
-	public DescriptorTrendMeters(DescriptorSampler sampler) {
+	public FileDescriptorTrendMeters(FileDescriptorSampler sampler) {
 		this.sampler = sampler;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder(EXHAUSTION_ETA, this.sampler, DescriptorTrendMeters::etaSeconds)
+		Gauge.builder(EXHAUSTION_ETA, this.sampler, FileDescriptorTrendMeters::etaSeconds)
 			.description("Time until the open file descriptor count reaches the limit at its current growth")
 			.baseUnit("seconds")
 			.register(registry);
 	}
 
-	static double etaSeconds(DescriptorSampler sampler) {
-		DescriptorTrend trend = sampler.trend();
+	static double etaSeconds(FileDescriptorSampler sampler) {
+		FileDescriptorTrend trend = sampler.trend();
 		Duration eta = trend.projectedExhaustion();
 		return (eta != null) ? eta.toMillis() / 1000.0 : Double.NaN;
 	}

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=health,fdleaks")
-class FdLeaksEndpointBadInputIntegrationTest {
+class FileDescriptorLeaksEndpointBadInputIntegrationTest {
 
 	@LocalServerPort
 	int port;
@@ -66,7 +66,7 @@ class FdLeaksEndpointBadInputIntegrationTest {
 	@Test
 	void everySectionAnswers200() {
 		ActuatorClient actuator = new ActuatorClient(this.port);
-		for (String section : FdLeaksEndpoint.sectionNames()) {
+		for (String section : FileDescriptorLeaksEndpoint.sectionNames()) {
 			ResponseEntity<JsonNode> response = actuator.get("/actuator/fdleaks/" + section);
 			assertThat(response.getStatusCode().value()).as(section).isEqualTo(200);
 			assertThat(response.getBody().has(section)).as(section).isTrue();

@@ -10,11 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import dev.handlehygiene.actuate.FdLeaksEndpoint;
-import dev.handlehygiene.actuate.FdLeaksEndpointWebExtension;
+import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
+import dev.handlehygiene.actuate.FileDescriptorLeaksEndpointWebExtension;
 import dev.handlehygiene.actuate.LeakReports;
 import dev.handlehygiene.audit.SettingsAudit;
-import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
@@ -27,9 +27,9 @@ import dev.handlehygiene.leak.LeakSource;
 		HttpClientLeakDetectionAutoConfiguration.class, JdbcLeakDetectionAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(FdLeaksEndpoint.class)
-@EnableConfigurationProperties(FdLeaksEndpointProperties.class)
-public class FdLeaksEndpointAutoConfiguration {
+@ConditionalOnAvailableEndpoint(FileDescriptorLeaksEndpoint.class)
+@EnableConfigurationProperties(FileDescriptorLeaksEndpointProperties.class)
+public class FileDescriptorLeaksEndpointAutoConfiguration {
 
 	/** Files and remotes listed per section: enough to name the culprits, small enough to read. */
 	private static final int TOP_ENTRIES = 20;
@@ -48,19 +48,19 @@ public class FdLeaksEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FdLeaksEndpoint fdLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
+	FileDescriptorLeaksEndpoint fdLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
 			UsageThresholds thresholds, SettingsAudit settingsAudit, LeakReports leakReports,
-			ObjectProvider<DescriptorSampler> sampler, FdLeaksEndpointProperties properties) {
-		return new FdLeaksEndpoint(probe, inventory, thresholds, settingsAudit, leakReports, sampler.getIfAvailable(),
+			ObjectProvider<FileDescriptorSampler> sampler, FileDescriptorLeaksEndpointProperties properties) {
+		return new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, settingsAudit, leakReports, sampler.getIfAvailable(),
 				properties.getShowDetails(), TOP_ENTRIES);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
-	FdLeaksEndpointWebExtension fdLeaksEndpointWebExtension(FdLeaksEndpoint endpoint,
-			FdLeaksEndpointProperties properties) {
-		return new FdLeaksEndpointWebExtension(endpoint, properties.getShowDetails(), properties.getRoles());
+	FileDescriptorLeaksEndpointWebExtension fdLeaksEndpointWebExtension(FileDescriptorLeaksEndpoint endpoint,
+			FileDescriptorLeaksEndpointProperties properties) {
+		return new FileDescriptorLeaksEndpointWebExtension(endpoint, properties.getShowDetails(), properties.getRoles());
 	}
 
 }

@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.handlehygiene.actuate.FdLeaksEndpoint;
-import dev.handlehygiene.actuate.FdLeaksEndpointWebExtension;
+import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
+import dev.handlehygiene.actuate.FileDescriptorLeaksEndpointWebExtension;
 import dev.handlehygiene.actuate.LeakReports;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.FileDescriptorInventory;
@@ -19,19 +19,19 @@ import dev.handlehygiene.fd.UsageThresholds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FdLeaksEndpointAutoConfigurationTest {
+class FileDescriptorLeaksEndpointAutoConfigurationTest {
 
 	private static final String EXPOSE_FDLEAKS = "management.endpoints.web.exposure.include=health,fdleaks";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
-				SettingsAuditAutoConfiguration.class, FdLeaksEndpointAutoConfiguration.class));
+				SettingsAuditAutoConfiguration.class, FileDescriptorLeaksEndpointAutoConfiguration.class));
 
 	@Test
 	void contributesNothingUnlessTheEndpointIsExposed() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
-			.doesNotHaveBean(FdLeaksEndpoint.class)
-			.doesNotHaveBean(FdLeaksEndpointWebExtension.class)
+			.doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
+			.doesNotHaveBean(FileDescriptorLeaksEndpointWebExtension.class)
 			.doesNotHaveBean(FileDescriptorInventory.class)
 			.doesNotHaveBean(LeakReports.class));
 	}
@@ -39,8 +39,8 @@ class FdLeaksEndpointAutoConfigurationTest {
 	@Test
 	void providesTheEndpointAndItsWebExtensionWhenExposedOverTheWeb() {
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
-			.run((context) -> assertThat(context).hasSingleBean(FdLeaksEndpoint.class)
-				.hasSingleBean(FdLeaksEndpointWebExtension.class)
+			.run((context) -> assertThat(context).hasSingleBean(FileDescriptorLeaksEndpoint.class)
+				.hasSingleBean(FileDescriptorLeaksEndpointWebExtension.class)
 				.hasSingleBean(FileDescriptorInventory.class)
 				.hasSingleBean(LeakReports.class));
 	}
@@ -48,22 +48,22 @@ class FdLeaksEndpointAutoConfigurationTest {
 	@Test
 	void providesTheEndpointWithoutTheWebExtensionWhenExposedOverJmxOnly() {
 		this.runner.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=fdleaks")
-			.run((context) -> assertThat(context).hasSingleBean(FdLeaksEndpoint.class)
-				.doesNotHaveBean(FdLeaksEndpointWebExtension.class));
+			.run((context) -> assertThat(context).hasSingleBean(FileDescriptorLeaksEndpoint.class)
+				.doesNotHaveBean(FileDescriptorLeaksEndpointWebExtension.class));
 	}
 
 	@Test
 	void isDisabledByProperty() {
 		// the runner lacks SpringApplication's lenient enum conversion, so the constant is spelled as declared
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS, "management.endpoint.fdleaks.access=NONE")
-			.run((context) -> assertThat(context).doesNotHaveBean(FdLeaksEndpoint.class)
-				.doesNotHaveBean(FdLeaksEndpointWebExtension.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
+				.doesNotHaveBean(FileDescriptorLeaksEndpointWebExtension.class));
 	}
 
 	@Test
 	void detailsAreShownWhenAuthorizedByDefault() {
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
-			.run((context) -> assertThat(context.getBean(FdLeaksEndpointProperties.class).getShowDetails())
+			.run((context) -> assertThat(context.getBean(FileDescriptorLeaksEndpointProperties.class).getShowDetails())
 				.isEqualTo(Show.WHEN_AUTHORIZED));
 	}
 
@@ -73,7 +73,7 @@ class FdLeaksEndpointAutoConfigurationTest {
 			.withPropertyValues(EXPOSE_FDLEAKS, "management.endpoint.fdleaks.show-details=ALWAYS",
 					"management.endpoint.fdleaks.roles=ops,sre")
 			.run((context) -> {
-				FdLeaksEndpointProperties properties = context.getBean(FdLeaksEndpointProperties.class);
+				FileDescriptorLeaksEndpointProperties properties = context.getBean(FileDescriptorLeaksEndpointProperties.class);
 				assertThat(properties.getShowDetails()).isEqualTo(Show.ALWAYS);
 				assertThat(properties.getRoles()).containsExactlyInAnyOrder("ops", "sre");
 			});
@@ -82,14 +82,14 @@ class FdLeaksEndpointAutoConfigurationTest {
 	@Test
 	void backsOffWhenTheUserDefinesAnEndpoint() {
 		// real parts, no mock: JDK 21 and later warn when Mockito's inline mock maker attaches its agent at run time
-		FdLeaksEndpoint own = new FdLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(),
+		FileDescriptorLeaksEndpoint own = new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(),
 				new UsageThresholds(0.7, 0.9), new SettingsAudit(List.of()), new LeakReports(List.of()), null,
 				Show.NEVER, 10);
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
-			.withBean("ownEndpoint", FdLeaksEndpoint.class, () -> own)
+			.withBean("ownEndpoint", FileDescriptorLeaksEndpoint.class, () -> own)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(FdLeaksEndpoint.class);
-				assertThat(context.getBean(FdLeaksEndpoint.class)).isSameAs(own);
+				assertThat(context).hasSingleBean(FileDescriptorLeaksEndpoint.class);
+				assertThat(context.getBean(FileDescriptorLeaksEndpoint.class)).isSameAs(own);
 			});
 	}
 
@@ -101,7 +101,7 @@ class FdLeaksEndpointAutoConfigurationTest {
 			.withBean(FileDescriptorInventory.class, () -> inventory)
 			.withBean(LeakReports.class, () -> leakReports)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(FdLeaksEndpoint.class);
+				assertThat(context).hasSingleBean(FileDescriptorLeaksEndpoint.class);
 				assertThat(context.getBean(FileDescriptorInventory.class)).isSameAs(inventory);
 				assertThat(context.getBean(LeakReports.class)).isSameAs(leakReports);
 			});
@@ -110,9 +110,9 @@ class FdLeaksEndpointAutoConfigurationTest {
 	@Test
 	void contributesNothingWhenHandleHygieneIsDisabled() {
 		this.runner.withPropertyValues("handle-hygiene.enabled=false", EXPOSE_FDLEAKS)
-			.run((context) -> assertThat(context).doesNotHaveBean(FdLeaksEndpoint.class)
-				.doesNotHaveBean(FdLeaksEndpointWebExtension.class)
-				.doesNotHaveBean(FdLeaksEndpointProperties.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
+				.doesNotHaveBean(FileDescriptorLeaksEndpointWebExtension.class)
+				.doesNotHaveBean(FileDescriptorLeaksEndpointProperties.class));
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class FdLeaksEndpointAutoConfigurationTest {
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
 			.withClassLoader(new FilteredClassLoader(Endpoint.class))
 			.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
-				.doesNotHaveBean(FdLeaksEndpoint.class));
+				.doesNotHaveBean(FileDescriptorLeaksEndpoint.class));
 	}
 
 }

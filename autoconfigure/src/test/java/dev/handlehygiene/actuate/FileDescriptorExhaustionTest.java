@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * count and health is DOWN, where the MXBean fails. On the MXBean fallback (before Linux 6.2, or forced) there is no
  * count that needs no descriptor: there every path must say it cannot tell.
  */
-class DescriptorExhaustionTest {
+class FileDescriptorExhaustionTest {
 
 	private static final int LIMIT = 256;
 

@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Reads the O(1) descriptor count every {@code interval} into a fixed ring that holds {@code window} of samples, and
- * turns them into a {@link DescriptorTrend} on request. One daemon thread, one {@code stat} per sample: nothing
+ * turns them into a {@link FileDescriptorTrend} on request. One daemon thread, one {@code stat} per sample: nothing
  * that needs a descriptor, so it keeps sampling at the limit.
  */
-public final class DescriptorSampler {
+public final class FileDescriptorSampler {
 
 	private static final String THREAD_NAME = "handle-hygiene-fd-sampler";
 
@@ -35,7 +35,7 @@ public final class DescriptorSampler {
 	 * @param interval how often to sample
 	 * @param window how much time the trend covers; holds {@code window / interval} samples
 	 */
-	public DescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window) {
+	public FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window) {
 		this(probe, interval, window, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
 	}
 
@@ -46,7 +46,7 @@ public final class DescriptorSampler {
 	 * @param window how much time the trend covers, at least 3 intervals
 	 * @param clockMillis the time in milliseconds, on any monotonic scale
 	 */
-	public DescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window, LongSupplier clockMillis) {
+	public FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window, LongSupplier clockMillis) {
 		// scheduled in whole milliseconds, so anything shorter would divide by zero below
 		if (interval.toMillis() < 1) {
 			throw new IllegalArgumentException("The sample interval must be at least 1 ms, got " + interval);
@@ -96,7 +96,7 @@ public final class DescriptorSampler {
 	 * The trend of the samples taken so far.
 	 * @return the trend; never throws
 	 */
-	public DescriptorTrend trend() {
+	public FileDescriptorTrend trend() {
 		long[][] samples = this.ring.snapshot();
 		return this.rules.assess(samples[0], samples[1], this.lastLimit);
 	}

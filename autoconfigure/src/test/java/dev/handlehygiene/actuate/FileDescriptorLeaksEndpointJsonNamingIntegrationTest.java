@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The endpoint's results are actuator output: an application that renames its own JSON fields to snake_case does not
  * rename the endpoint's, which dashboards and scripts read by name.
  */
-@SpringBootTest(classes = FdLeaksEndpointJsonNamingIntegrationTest.SnakeCaseService.class,
+@SpringBootTest(classes = FileDescriptorLeaksEndpointJsonNamingIntegrationTest.SnakeCaseService.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",
 				"management.endpoint.fdleaks.show-details=always",
 				"spring.jackson.property-naming-strategy=SNAKE_CASE" })
-class FdLeaksEndpointJsonNamingIntegrationTest {
+class FileDescriptorLeaksEndpointJsonNamingIntegrationTest {
 
 	@LocalServerPort
 	int port;

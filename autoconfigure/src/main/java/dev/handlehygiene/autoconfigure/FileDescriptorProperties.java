@@ -13,8 +13,8 @@ import dev.handlehygiene.fd.UsageThresholds;
  * Reading the descriptor count: the usage thresholds of the health indicator and the growth trend, under
  * {@code handle-hygiene.fd}.
  */
-@ConfigurationProperties(FdProperties.PREFIX)
-public class FdProperties implements InitializingBean {
+@ConfigurationProperties(FileDescriptorProperties.PREFIX)
+public class FileDescriptorProperties implements InitializingBean {
 
 	static final String PREFIX = "handle-hygiene.fd";
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoint.fdleaks.show-details=when-authorized",
 				"management.endpoint.fdleaks.roles=ADMIN" })
-class FdLeaksDetailsWhenAuthorizedTest {
+class FileDescriptorLeaksDetailsWhenAuthorizedTest {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

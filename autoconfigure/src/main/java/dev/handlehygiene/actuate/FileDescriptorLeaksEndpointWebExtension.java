@@ -13,16 +13,16 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 /**
- * The web face of {@link FdLeaksEndpoint}: shows details to authorized users only (by default), and answers an
+ * The web face of {@link FileDescriptorLeaksEndpoint}: shows details to authorized users only (by default), and answers an
  * unknown section with a 404 that says which sections exist.
  */
-@EndpointWebExtension(endpoint = FdLeaksEndpoint.class)
-public class FdLeaksEndpointWebExtension {
+@EndpointWebExtension(endpoint = FileDescriptorLeaksEndpoint.class)
+public class FileDescriptorLeaksEndpointWebExtension {
 
 	/** How much of a rejected section name is echoed: enough to spot a typo, too little to reflect a payload. */
 	static final int ECHOED_CODE_POINTS = 64;
 
-	private final FdLeaksEndpoint delegate;
+	private final FileDescriptorLeaksEndpoint delegate;
 
 	private final Show showDetails;
 
@@ -33,14 +33,14 @@ public class FdLeaksEndpointWebExtension {
 	 * @param showDetails when to show paths and remote addresses
 	 * @param roles the roles that count as authorized; empty means any authenticated user
 	 */
-	public FdLeaksEndpointWebExtension(FdLeaksEndpoint delegate, Show showDetails, Set<String> roles) {
+	public FileDescriptorLeaksEndpointWebExtension(FileDescriptorLeaksEndpoint delegate, Show showDetails, Set<String> roles) {
 		this.delegate = delegate;
 		this.showDetails = showDetails;
 		this.roles = roles;
 	}
 
 	@ReadOperation
-	public FdLeaksReport fdLeaks(SecurityContext securityContext) {
+	public FileDescriptorLeaksReport fdLeaks(SecurityContext securityContext) {
 		return this.delegate.report(this.showDetails.isShown(securityContext, this.roles));
 	}
 
@@ -56,7 +56,7 @@ public class FdLeaksEndpointWebExtension {
 		error.put("status", WebEndpointResponse.STATUS_NOT_FOUND);
 		error.put("error", "Not Found");
 		error.put("message", "No fdleaks section '" + shortened(section) + "'; the sections are "
-				+ String.join(", ", FdLeaksEndpoint.sectionNames()));
+				+ String.join(", ", FileDescriptorLeaksEndpoint.sectionNames()));
 		return new WebEndpointResponse<>(OperationResponseBody.of(error), WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 

@@ -32,7 +32,7 @@ import dev.handlehygiene.audit.AuditedSetting;
  * @param inventoryError why the inventory is empty or partial
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FdLeaksReport(String status, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
+public record FileDescriptorLeaksReport(String status, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
 		Map<String, Integer> types, TcpReport tcp, List<PathCount> files, Map<String, LeakReport> leaks, List<AuditedSetting> settings,
 		TrendReport trend, String hiddenDetails, Boolean partial, String inventoryError) implements OperationResponseBody {
 }

@@ -15,7 +15,7 @@ import org.springframework.boot.actuate.endpoint.Show;
 
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
-import dev.handlehygiene.fd.DescriptorSampler;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.ProcfsTree;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each section reads only what it shows, counted through the real collaborators: the inventory on a built procfs
  * tree tells of every link and table it reads, and the real settings audit runs an auditor that counts its runs.
  */
-class FdLeaksSectionsTest {
+class FileDescriptorLeaksSectionsTest {
 
 	@TempDir
 	Path temp;
@@ -44,7 +44,7 @@ class FdLeaksSectionsTest {
 
 	@Test
 	void settingsListsNoDescriptorAndTcpRunsNoAudit() throws IOException {
-		FdLeaksEndpoint endpoint = endpoint(tree().root());
+		FileDescriptorLeaksEndpoint endpoint = endpoint(tree().root());
 
 		endpoint.section("settings", true);
 		assertThat(this.reads).as("reads for settings").isEmpty();
@@ -57,7 +57,7 @@ class FdLeaksSectionsTest {
 
 	@Test
 	void trendAndLeaksReadNeitherTheDescriptorsNorTheSettings() throws IOException {
-		FdLeaksEndpoint endpoint = endpoint(tree().root());
+		FileDescriptorLeaksEndpoint endpoint = endpoint(tree().root());
 		for (String section : List.of("trend", "leaks")) {
 			assertThat(endpoint.section(section, true)).as(section).containsKey(section);
 		}
@@ -68,7 +68,7 @@ class FdLeaksSectionsTest {
 	@Test
 	void typesAndFilesListButReadNoTcpTableAndRunNoAudit() throws IOException {
 		ProcfsTree tree = tree();
-		FdLeaksEndpoint endpoint = endpoint(tree.root());
+		FileDescriptorLeaksEndpoint endpoint = endpoint(tree.root());
 		for (String section : List.of("types", "files")) {
 			this.reads.clear();
 			endpoint.section(section, true);
@@ -79,7 +79,7 @@ class FdLeaksSectionsTest {
 
 	@Test
 	void anUnknownOrMissingNameReadsNothing() throws IOException {
-		FdLeaksEndpoint endpoint = endpoint(tree().root());
+		FileDescriptorLeaksEndpoint endpoint = endpoint(tree().root());
 		assertThat(endpoint.section("sockets", true)).isNull();
 		assertThat(endpoint.section(null, true)).isNull();
 		assertThat(endpoint.fdLeaksSection("TCP")).isNull();
@@ -96,9 +96,9 @@ class FdLeaksSectionsTest {
 
 	@Test
 	void aFailedListingMakesTheFullReportAndTheListingSectionsPartialButNotSettings() {
-		FdLeaksEndpoint endpoint = endpoint(this.temp.resolve("no-proc"));
+		FileDescriptorLeaksEndpoint endpoint = endpoint(this.temp.resolve("no-proc"));
 
-		FdLeaksReport report = endpoint.report(true);
+		FileDescriptorLeaksReport report = endpoint.report(true);
 		assertThat(report.partial()).isTrue();
 		assertThat(report.inventoryError()).startsWith("Cannot list ");
 		for (String section : List.of("types", "tcp", "files")) {
@@ -113,7 +113,7 @@ class FdLeaksSectionsTest {
 
 	@Test
 	void aCompleteReportOmitsPartial() throws IOException {
-		FdLeaksReport report = endpoint(tree().root()).report(true);
+		FileDescriptorLeaksReport report = endpoint(tree().root()).report(true);
 		assertThat(report.partial()).isNull();
 		assertThat(report.inventoryError()).isNull();
 		assertThat(report.types()).containsEntry("socket", 1).containsEntry("file", 2);
@@ -126,11 +126,11 @@ class FdLeaksSectionsTest {
 		// another thread of this JVM opening a descriptor meanwhile only adds: the least of a few runs is the report's
 		for (int attempt = 0; attempt < 5 && fewestExtra > 2; attempt++) {
 			AtomicLong peak = new AtomicLong();
-			FdLeaksEndpoint endpoint = new FdLeaksEndpoint(probe,
+			FileDescriptorLeaksEndpoint endpoint = new FileDescriptorLeaksEndpoint(probe,
 					new FileDescriptorInventory(Path.of("/proc"), (path) -> peak.accumulateAndGet(probe.count(), Math::max)),
 					new UsageThresholds(0.7, 0.9), this.audit, new LeakReports(List.of()), null, Show.ALWAYS, 20);
 			long before = probe.count();
-			FdLeaksReport report = endpoint.fdLeaks();
+			FileDescriptorLeaksReport report = endpoint.fdLeaks();
 			assertThat(report.partial()).isNull();
 			fewestExtra = Math.min(fewestExtra, peak.get() - before);
 		}
@@ -144,10 +144,10 @@ class FdLeaksSectionsTest {
 			.table("tcp", "0100007F:C350 0100007F:1F90 08 111");
 	}
 
-	private FdLeaksEndpoint endpoint(Path procRoot) {
-		DescriptorSampler sampler = new DescriptorSampler(new FileDescriptorProbe(), Duration.ofSeconds(10),
+	private FileDescriptorLeaksEndpoint endpoint(Path procRoot) {
+		FileDescriptorSampler sampler = new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofSeconds(10),
 				Duration.ofMinutes(10));
-		return new FdLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(procRoot, this.reads::add),
+		return new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(procRoot, this.reads::add),
 				new UsageThresholds(0.7, 0.9), this.audit, new LeakReports(List.of()), sampler, Show.ALWAYS, 20);
 	}
 

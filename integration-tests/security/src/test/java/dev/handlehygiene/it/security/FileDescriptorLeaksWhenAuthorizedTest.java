@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",
 				"management.endpoint.fdleaks.show-details=when-authorized",
 				"management.endpoint.fdleaks.roles=ADMIN" })
-class FdLeaksWhenAuthorizedTest extends WithHeldEvidence {
+class FileDescriptorLeaksWhenAuthorizedTest extends WithHeldEvidence {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator/fdleaks", "/actuator/fdleaks/files", "/actuator/fdleaks/types" })
