@@ -60,7 +60,7 @@ public class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 	 * has even read its configuration.
 	 */
 	private static long softDescriptorLimit() {
-		long fromProcfs = new FileDescriptorProbe(Path.of("/proc"), null).limit();
+		long fromProcfs = new FileDescriptorProbe(Path.of("/proc")).limit();
 		return (fromProcfs != FileDescriptorProbe.UNKNOWN) ? fromProcfs : new FileDescriptorProbe().limit();
 	}
 

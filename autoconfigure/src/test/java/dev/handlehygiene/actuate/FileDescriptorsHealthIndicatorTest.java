@@ -44,7 +44,7 @@ class FileDescriptorsHealthIndicatorTest {
 
 	@Test
 	void isUnknownWhereThePlatformCannotTell(@TempDir Path notProc) {
-		Health health = new FileDescriptorsHealthIndicator(new FileDescriptorProbe(notProc, null),
+		Health health = new FileDescriptorsHealthIndicator(new FileDescriptorProbe(notProc),
 				new UsageThresholds(0.7, 0.9))
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);

@@ -101,7 +101,7 @@ class NoProcfsNoMxBeanIntegrationTest {
 
 		@Bean
 		FileDescriptorProbe fileDescriptorProbe() {
-			return new FileDescriptorProbe(ROOT, null);
+			return new FileDescriptorProbe(ROOT);
 		}
 
 		@Bean

@@ -55,7 +55,7 @@ class HandleHygieneAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenTheUserDefinesAProbe() {
-		FileDescriptorProbe own = new FileDescriptorProbe(Path.of("/proc"), null);
+		FileDescriptorProbe own = new FileDescriptorProbe(Path.of("/proc"));
 		this.runner.withBean(FileDescriptorProbe.class, () -> own)
 			.run((context) -> assertThat(context.getBean(FileDescriptorProbe.class)).isSameAs(own));
 	}

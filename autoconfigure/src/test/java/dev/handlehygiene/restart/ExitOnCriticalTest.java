@@ -49,7 +49,7 @@ class ExitOnCriticalTest {
 			new UsageThresholds(0.99, 1.0));
 
 	private static final HealthIndicator UNKNOWN = new FileDescriptorsHealthIndicator(
-			new FileDescriptorProbe(Path.of("/no/such/proc"), null), new UsageThresholds(0.7, 0.9));
+			new FileDescriptorProbe(Path.of("/no/such/proc")), new UsageThresholds(0.7, 0.9));
 
 	private final AtomicReference<HealthIndicator> indicator = new AtomicReference<>(UP);
 

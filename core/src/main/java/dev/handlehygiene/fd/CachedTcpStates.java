@@ -3,6 +3,8 @@ package dev.handlehygiene.fd;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * This process's TCP sockets per state, read through the inventory's inode join at most once per refresh interval
  * and kept in between, so that a meter read many times per scrape (one gauge per state), or by many scrapers,
@@ -17,7 +19,7 @@ public final class CachedTcpStates {
 
 	private final LongSupplier nanoClock;
 
-	private TcpStateCounts last;
+	private @Nullable TcpStateCounts last;
 
 	private long lastAttemptNanos;
 
@@ -41,7 +43,7 @@ public final class CachedTcpStates {
 	 * The counts, read now if the interval since the last attempt has passed.
 	 * @return the last complete counts, or {@code null} if none was ever read
 	 */
-	public synchronized TcpStateCounts current() {
+	public synchronized @Nullable TcpStateCounts current() {
 		long now = this.nanoClock.getAsLong();
 		if (!this.attempted || now - this.lastAttemptNanos >= this.refreshNanos) {
 			// a failed attempt also waits a whole interval: at the limit, retrying on every gauge would only add load

@@ -3,6 +3,8 @@ package dev.handlehygiene.fd;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which way {@link FileDescriptorProbe} may count: its own choice, or one forced, for example to run a test suite on
  * the MXBean fallback that kernels before Linux 6.2 get.
@@ -37,7 +39,7 @@ public enum CountMethodPreference {
 	 * @param label {@code auto}, {@code procfs-stat} or {@code mxbean}, in any case, surrounding blanks ignored
 	 * @return the preference, or {@code null} for any other text
 	 */
-	public static CountMethodPreference ofLabel(String label) {
+	public static @Nullable CountMethodPreference ofLabel(@Nullable String label) {
 		if (label == null) {
 			return null;
 		}

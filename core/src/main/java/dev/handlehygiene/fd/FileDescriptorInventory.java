@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Lists {@code /proc/self/fd}, reads each link, and joins socket links with {@code /proc/self/net/tcp} and
  * {@code tcp6} by inode. Costs O(open descriptors) time, so it is taken on demand, never on the health path, and
@@ -109,7 +111,7 @@ public final class FileDescriptorInventory {
 				errors.isEmpty() ? null : String.join("; ", errors));
 	}
 
-	private String readTable(Path table, TcpTableJoin join) {
+	private @Nullable String readTable(Path table, TcpTableJoin join) {
 		try (InputStream content = Files.newInputStream(table)) {
 			this.observer.beforeRead(table);
 			join.read(content);
@@ -135,13 +137,13 @@ public final class FileDescriptorInventory {
 
 		private final Set<Long> socketInodes = new HashSet<>();
 
-		private String listingItself;
+		private @Nullable String listingItself;
 
 		private int listed;
 
 		private int unreadable;
 
-		private String firstFailure;
+		private @Nullable String firstFailure;
 
 		Listing(boolean withFiles) {
 			this.withFiles = withFiles;

@@ -11,6 +11,8 @@ import java.util.Objects;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads how many descriptors this process has open and how many it may open, cheaply enough for every health
  * check and without needing a descriptor of its own, so it still answers when the process is at its limit.
@@ -31,11 +33,11 @@ public final class FileDescriptorProbe {
 
 	private final Path limitsFile;
 
-	private final UnixOperatingSystemMXBean mxBean;
+	private final @Nullable UnixOperatingSystemMXBean mxBean;
 
 	private final CountMethodPreference preference;
 
-	private volatile CountMethod method;
+	private volatile @Nullable CountMethod method;
 
 	/**
 	 * A probe of this process through {@code /proc} and the platform's operating-system MXBean, choosing the count
@@ -50,13 +52,30 @@ public final class FileDescriptorProbe {
 	 * @param preference how to count: the probe's own choice or a forced method
 	 */
 	public FileDescriptorProbe(CountMethodPreference preference) {
-		this(Path.of("/proc"), platformMxBean(), preference);
+		this(Path.of("/proc"), preference, platformMxBean());
+	}
+
+	/**
+	 * A probe that reads procfs alone, with no MXBean to fall back on, as on a platform that has none.
+	 * @param procRoot the directory that holds {@code self/fd} and {@code self/limits}
+	 */
+	public FileDescriptorProbe(Path procRoot) {
+		this(procRoot, CountMethodPreference.AUTO);
+	}
+
+	/**
+	 * A probe that reads procfs alone, with a count method preference.
+	 * @param procRoot the directory that holds {@code self/fd} and {@code self/limits}
+	 * @param preference how to count: the probe's own choice or a forced method
+	 */
+	public FileDescriptorProbe(Path procRoot, CountMethodPreference preference) {
+		this(procRoot, preference, null);
 	}
 
 	/**
 	 * A probe with an explicit procfs root, for tests and for platforms where {@code /proc} lives elsewhere.
 	 * @param procRoot the directory that holds {@code self/fd} and {@code self/limits}
-	 * @param mxBean the fallback counter, or {@code null} where the platform has none (Windows)
+	 * @param mxBean the fallback counter
 	 */
 	public FileDescriptorProbe(Path procRoot, UnixOperatingSystemMXBean mxBean) {
 		this(procRoot, mxBean, CountMethodPreference.AUTO);
@@ -65,10 +84,16 @@ public final class FileDescriptorProbe {
 	/**
 	 * A probe with an explicit procfs root and count method preference.
 	 * @param procRoot the directory that holds {@code self/fd} and {@code self/limits}
-	 * @param mxBean the fallback counter, or {@code null} where the platform has none (Windows)
+	 * @param mxBean the fallback counter
 	 * @param preference how to count: the probe's own choice or a forced method
 	 */
 	public FileDescriptorProbe(Path procRoot, UnixOperatingSystemMXBean mxBean, CountMethodPreference preference) {
+		this(procRoot, preference, Objects.requireNonNull(mxBean, "mxBean"));
+	}
+
+	// the one place where the MXBean may be missing: the public constructors say so by which one is called
+	private FileDescriptorProbe(Path procRoot, CountMethodPreference preference,
+			@Nullable UnixOperatingSystemMXBean mxBean) {
 		this.descriptorDirectory = procRoot.resolve("self").resolve("fd");
 		this.limitsFile = procRoot.resolve("self").resolve("limits");
 		this.mxBean = mxBean;
@@ -79,7 +104,7 @@ public final class FileDescriptorProbe {
 	 * The platform's operating-system MXBean, where it can count descriptors.
 	 * @return the bean, or {@code null} where the platform has none that counts them (Windows)
 	 */
-	public static UnixOperatingSystemMXBean platformMxBean() {
+	public static @Nullable UnixOperatingSystemMXBean platformMxBean() {
 		OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
 		return (bean instanceof UnixOperatingSystemMXBean unix) ? unix : null;
 	}
@@ -206,11 +231,12 @@ public final class FileDescriptorProbe {
 	}
 
 	private long mxBeanCount() {
-		if (this.mxBean == null) {
+		UnixOperatingSystemMXBean bean = this.mxBean;
+		if (bean == null) {
 			return UNKNOWN;
 		}
 		try {
-			long count = this.mxBean.getOpenFileDescriptorCount();
+			long count = bean.getOpenFileDescriptorCount();
 			return (count >= 0) ? count : UNKNOWN;
 		}
 		catch (InternalError ex) {
@@ -219,16 +245,16 @@ public final class FileDescriptorProbe {
 			// still reads without a descriptor. Saying so keeps liveness and exit-on-critical working at the limit
 			// on kernels before 6.2, where the MXBean is the only count.
 			String message = ex.getMessage();
-			return (message != null && message.contains(EMFILE_ERRNO)) ? mxBeanLimit() : UNKNOWN;
+			return (message != null && message.contains(EMFILE_ERRNO)) ? limitOf(bean) : UNKNOWN;
 		}
 		catch (RuntimeException ex) {
 			return UNKNOWN;
 		}
 	}
 
-	private long mxBeanLimit() {
+	private static long limitOf(UnixOperatingSystemMXBean bean) {
 		try {
-			long max = this.mxBean.getMaxFileDescriptorCount();
+			long max = bean.getMaxFileDescriptorCount();
 			return (max > 0) ? max : UNKNOWN;
 		}
 		catch (RuntimeException | InternalError ex) {

@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the O(1) descriptor count every {@code interval} into a fixed ring that holds {@code window} of samples, and
  * turns them into a {@link FileDescriptorTrend} on request. One daemon thread, one {@code stat} per sample: nothing
@@ -27,7 +29,7 @@ public final class FileDescriptorSampler {
 
 	private volatile long lastLimit = FileDescriptorProbe.UNKNOWN;
 
-	private ScheduledExecutorService executor;
+	private @Nullable ScheduledExecutorService executor;
 
 	/**
 	 * A sampler on the monotonic clock.

@@ -3,6 +3,8 @@ package dev.handlehygiene.fd;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What this process's descriptors point at, at one moment.
  *
@@ -15,7 +17,7 @@ import java.util.Map;
  * a TCP table could not be read), or {@code null}
  */
 public record FileDescriptorSnapshot(int listed, Map<FileDescriptorType, Integer> types, List<PathCount> files,
-		Map<TcpState, Integer> tcpStates, List<RemoteCount> remotes, String error) {
+		Map<TcpState, Integer> tcpStates, List<RemoteCount> remotes, @Nullable String error) {
 
 	/**
 	 * Whether some part could not be read, so the counts are lower than the truth.

@@ -2,6 +2,8 @@ package dev.handlehygiene.fd;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the open count moved over the trend window, and when it reaches the limit if it keeps moving that way.
  *
@@ -12,8 +14,8 @@ import java.time.Duration;
  * @param projectedExhaustion the time left until the limit at this growth, or {@code null} when the samples do not
  * show steady growth (see {@link TrendRules})
  */
-public record FileDescriptorTrend(Duration window, int samples, Double perMinute, Double fit,
-		Duration projectedExhaustion) {
+public record FileDescriptorTrend(Duration window, int samples, @Nullable Double perMinute, @Nullable Double fit,
+		@Nullable Duration projectedExhaustion) {
 
 	/**
 	 * Whether the samples show steady growth towards the limit.

@@ -2,6 +2,8 @@ package dev.handlehygiene.fd;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One O(1) reading of the open count against the soft limit.
  *
@@ -13,7 +15,7 @@ import java.nio.file.Path;
  * @param reason why the count or the limit is unknown, in a sentence; {@code null} when both are known
  */
 public record FileDescriptorUsage(long open, long limit, double usage, UsageLevel level, CountMethod method,
-		String reason) {
+		@Nullable String reason) {
 
 	/**
 	 * Reads the probe once.

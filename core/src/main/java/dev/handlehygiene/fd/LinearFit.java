@@ -1,5 +1,7 @@
 package dev.handlehygiene.fd;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An ordinary least-squares line through points, with its coefficient of determination.
  *
@@ -16,7 +18,7 @@ record LinearFit(double slope, double intercept, double rSquared) {
 	 * @param y the y values, as many as {@code x}
 	 * @return the fit, or {@code null} with fewer than 2 points or no spread in {@code x}
 	 */
-	static LinearFit of(double[] x, double[] y) {
+	static @Nullable LinearFit of(double[] x, double[] y) {
 		int n = x.length;
 		if (n < 2 || y.length != n) {
 			return null;

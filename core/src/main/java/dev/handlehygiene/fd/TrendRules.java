@@ -2,6 +2,8 @@ package dev.handlehygiene.fd;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * When a series of counts counts as a leak worth projecting, and the projection itself.
  * <p>
@@ -67,7 +69,7 @@ final class TrendRules {
 				projection(fit, n, counts[n - 1], limit));
 	}
 
-	private Duration projection(LinearFit fit, int samples, long latest, long limit) {
+	private @Nullable Duration projection(LinearFit fit, int samples, long latest, long limit) {
 		if (samples < this.minSamples || limit <= 0 || !(fit.slope() > 0) || fit.rSquared() < MIN_FIT) {
 			return null;
 		}

@@ -3,6 +3,8 @@ package dev.handlehygiene.leak;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Captures the stack of the code that opened a resource and names its call site: the first frame that belongs to
  * neither the JDK, the frameworks in between, nor the tracker itself.
@@ -73,7 +75,7 @@ public final class CallSites {
 	 * @param stack frames as {@link #framesOf} returns them, or a throwable's stack
 	 * @return the first frame that is not ignored, as {@code com.acme.Foo.bar(Foo.java:42)}, or {@code null}
 	 */
-	public String siteOf(List<StackTraceElement> stack) {
+	public @Nullable String siteOf(List<StackTraceElement> stack) {
 		for (StackTraceElement frame : stack) {
 			if (!isIgnored(frame.getClassName())) {
 				return frame.toString();

@@ -172,7 +172,7 @@ public final class LeakTracker implements LeakSource {
 				suspectedPerSite.getOrDefault(site, 0L), record.stack, List.of())));
 		suspectedPerSite.forEach((site, count) -> {
 			if (!this.sites.containsKey(site)) {
-				snapshot.add(new LeakSite(site, NO_POOL, 0, count, render(suspectedStacks.get(site)), List.of()));
+				snapshot.add(new LeakSite(site, NO_POOL, 0, count, render(suspectedStacks.getOrDefault(site, List.of())), List.of()));
 			}
 		});
 		snapshot.sort(Comparator.comparingLong(LeakSite::leaked)

@@ -4,6 +4,8 @@ import java.lang.ref.Cleaner;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One tracked resource. It refers to the underlying resource, never to the wrapper that owns it, so the wrapper can
  * become unreachable: that is how a leak is found. Whoever calls {@link #close()} first, the owner or the cleaner,
@@ -19,19 +21,20 @@ public final class Tracked implements Runnable {
 	 * Where it was opened, {@code null} when not sampled or once made into {@link #frames}: the JVM keeps every frame
 	 * of a trace it has turned into elements, several times the 32 kept here.
 	 */
-	private volatile Throwable trace;
+	private volatile @Nullable Throwable trace;
 
-	private volatile List<StackTraceElement> frames;
+	private volatile @Nullable List<StackTraceElement> frames;
 
 	private final long openedNanos;
 
-	private final AutoCloseable underlying;
+	private final @Nullable AutoCloseable underlying;
 
 	private final AtomicBoolean done = new AtomicBoolean();
 
-	private Cleaner.Cleanable cleanable;
+	private Cleaner.@Nullable Cleanable cleanable;
 
-	Tracked(LeakTracker tracker, String description, Throwable trace, long openedNanos, AutoCloseable underlying) {
+	Tracked(LeakTracker tracker, String description, @Nullable Throwable trace, long openedNanos,
+			@Nullable AutoCloseable underlying) {
 		this.tracker = tracker;
 		this.description = description;
 		this.trace = trace;
@@ -49,8 +52,12 @@ public final class Tracked implements Runnable {
 	public void close() {
 		if (this.done.compareAndSet(false, true)) {
 			this.tracker.closed(this);
-			// nothing left for the cleaner to do: drop its registration now rather than at GC
-			this.cleanable.clean();
+			// nothing left for the cleaner to do: drop its registration now rather than at GC (it is set right
+			// after construction, before the owner can close)
+			Cleaner.Cleanable registered = this.cleanable;
+			if (registered != null) {
+				registered.clean();
+			}
 		}
 	}
 

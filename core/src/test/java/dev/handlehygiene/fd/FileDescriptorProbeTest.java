@@ -96,7 +96,7 @@ class FileDescriptorProbeTest {
 	@Test
 	void aForcedProcfsStatCountsThroughTheStatSizeWhereTheKernelHasIt() {
 		assumeTrue(ProcfsStat.isSupported(), "the stat size of /proc/self/fd counts descriptors (Linux 6.2+)");
-		FileDescriptorProbe probe = new FileDescriptorProbe(Path.of("/proc"), null, CountMethodPreference.PROCFS_STAT);
+		FileDescriptorProbe probe = new FileDescriptorProbe(Path.of("/proc"), CountMethodPreference.PROCFS_STAT);
 		assertThat(probe.countMethod()).isEqualTo(CountMethod.PROCFS_STAT);
 		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
 	}
@@ -115,7 +115,7 @@ class FileDescriptorProbeTest {
 
 	@Test
 	void aForcedMxBeanIsUnsupportedWhereThePlatformHasNoneAndSaysWhy() {
-		FileDescriptorProbe probe = new FileDescriptorProbe(Path.of("/proc"), null, CountMethodPreference.MXBEAN);
+		FileDescriptorProbe probe = new FileDescriptorProbe(Path.of("/proc"), CountMethodPreference.MXBEAN);
 		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
 		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
 		assertThat(FileDescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9)).reason())
@@ -127,7 +127,7 @@ class FileDescriptorProbeTest {
 	void anUnsupportedFirstReadingIsNotKeptForGood() throws IOException {
 		assumeTrue(ProcfsStat.isSupported(), "the stat size of /proc/self/fd counts descriptors (Linux 6.2+)");
 		// no MXBean and no self/fd yet: as at a first use where nothing can count
-		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, null);
+		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc);
 		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
 		Files.createDirectories(this.fakeProc.resolve("self"));
 		Files.createSymbolicLink(this.fakeProc.resolve("self/fd"), Path.of("/proc/self/fd"));
@@ -137,7 +137,7 @@ class FileDescriptorProbeTest {
 
 	@Test
 	void reportsUnknownWhereNeitherProcfsNorAnMxBeanExists() {
-		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, null);
+		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc);
 		assertThat(probe.countMethod()).isEqualTo(CountMethod.UNSUPPORTED);
 		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
 		assertThat(probe.limit()).isEqualTo(FileDescriptorProbe.UNKNOWN);
@@ -160,7 +160,7 @@ class FileDescriptorProbeTest {
 	@Test
 	void readsBothLimitsFromProcLimitsWithoutAnMxBean() throws IOException {
 		writeLimits("Max open files            1024                 4096                 files");
-		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc, null);
+		FileDescriptorProbe probe = new FileDescriptorProbe(this.fakeProc);
 		assertThat(probe.limit()).isEqualTo(1024);
 		assertThat(probe.hardLimit()).isEqualTo(4096);
 	}
@@ -168,7 +168,7 @@ class FileDescriptorProbeTest {
 	@Test
 	void anUnlimitedHardLimitIsUnknown() throws IOException {
 		writeLimits("Max open files            1024                 unlimited            files");
-		assertThat(new FileDescriptorProbe(this.fakeProc, null).hardLimit()).isEqualTo(FileDescriptorProbe.UNKNOWN);
+		assertThat(new FileDescriptorProbe(this.fakeProc).hardLimit()).isEqualTo(FileDescriptorProbe.UNKNOWN);
 	}
 
 	private void writeLimits(String openFilesLine) throws IOException {
