@@ -1,4 +1,4 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.version;
 
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

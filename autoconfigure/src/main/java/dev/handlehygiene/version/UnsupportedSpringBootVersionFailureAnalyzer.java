@@ -1,4 +1,4 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.version;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.version;
 
 import org.junit.jupiter.api.Test;
 

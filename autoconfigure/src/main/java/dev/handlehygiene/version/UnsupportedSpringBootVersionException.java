@@ -1,4 +1,4 @@
-package dev.handlehygiene.autoconfigure;
+package dev.handlehygiene.version;
 
 /**
  * The application runs on a Spring Boot older than the one the starter is built for.
