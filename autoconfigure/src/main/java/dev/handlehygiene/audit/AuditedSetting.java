@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One setting that bounds how long or how many descriptors can be held, as read from the live object.
  *
@@ -16,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param object the live object read, for example {@code Tomcat connector http-nio-8080}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AuditedSetting(String key, String value, String origin, String verdict, String object) {
+public record AuditedSetting(String key, @Nullable String value, @Nullable String origin, String verdict,
+		@Nullable String object) {
 
 	static final String OK = "ok";
 
@@ -53,7 +56,7 @@ public record AuditedSetting(String key, String value, String origin, String ver
 	 * @param object an object's name as the audit reports it
 	 * @return the name with no address in it
 	 */
-	static String addressFree(String object) {
+	static @Nullable String addressFree(@Nullable String object) {
 		if (object == null) {
 			return null;
 		}
@@ -68,7 +71,7 @@ public record AuditedSetting(String key, String value, String origin, String ver
 	 * @param origin an origin as the audit reports it
 	 * @return the origin with no path in it
 	 */
-	static String pathFree(String origin) {
+	static @Nullable String pathFree(@Nullable String origin) {
 		if (origin == null || (origin.indexOf('/') < 0 && origin.indexOf('\\') < 0)) {
 			return origin;
 		}

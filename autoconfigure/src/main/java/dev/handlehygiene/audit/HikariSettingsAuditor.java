@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+
+import org.jspecify.annotations.Nullable;
 import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
@@ -76,7 +78,7 @@ public class HikariSettingsAuditor implements SettingsAuditor {
 		return factoryBean != null && factoryBean.contains("org.springframework.boot.jdbc.autoconfigure");
 	}
 
-	private static HikariDataSource unwrap(DataSource dataSource) {
+	private static @Nullable HikariDataSource unwrap(DataSource dataSource) {
 		if (dataSource instanceof HikariDataSource hikari) {
 			return hikari;
 		}

@@ -8,7 +8,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+
+import org.jspecify.annotations.Nullable;
 import dev.handlehygiene.defaults.DefaultKeys;
+import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
+import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 
 /**
  * Reads the connect and read timeouts that auto-configured {@code RestClient}, {@code RestTemplate} and
@@ -28,7 +32,7 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 
 	private final SettingOrigins origins;
 
-	private final Duration poolLeaseTimeout;
+	private final ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout;
 
 	/**
 	 * @param settings the auto-configured client settings
@@ -36,18 +40,18 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 	 * @param connectorBuilder the auto-configured reactive connector builder, to tell which client {@code WebClient}
 	 * uses
 	 * @param origins where property values came from
-	 * @param poolLeaseTimeout the lease timeout applied to Apache HttpClient 5's pool, or {@code null} where the
-	 * starter does not apply one
+	 * @param leaseTimeout the customizer that applies the starter's lease timeout to Apache HttpClient 5's pool,
+	 * where the starter applies one
 	 */
 	public HttpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, SettingOrigins origins,
-			Duration poolLeaseTimeout) {
+			ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
 		this.settings = settings;
 		this.builder = builder;
 		this.connectorBuilder = connectorBuilder;
 		this.origins = origins;
-		this.poolLeaseTimeout = poolLeaseTimeout;
+		this.leaseTimeout = leaseTimeout;
 	}
 
 	@Override
@@ -61,24 +65,22 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 		audited.add(setting(DefaultKeys.CLIENT_CONNECT_TIMEOUT, current.connectTimeout(), object));
 		audited.add(setting(DefaultKeys.CLIENT_READ_TIMEOUT, current.readTimeout(), object));
 		if ("HttpComponents".equals(requestFactoryName())) {
-			Duration lease = (this.poolLeaseTimeout != null) ? this.poolLeaseTimeout : HTTP_CLIENT_LEASE_TIMEOUT;
-			audited.add(new AuditedSetting(DefaultKeys.POOL_LEASE_TIMEOUT, SettingVerdicts.duration(lease), leaseTimeoutOrigin(),
+			PoolLeaseTimeoutCustomizer applied = this.leaseTimeout.getIfAvailable();
+			Duration lease = (applied != null) ? applied.leaseTimeout() : HTTP_CLIENT_LEASE_TIMEOUT;
+			String origin = (applied != null) ? this.origins.ofStarterProperty(DefaultKeys.POOL_LEASE_TIMEOUT)
+					: SettingOrigins.FRAMEWORK_DEFAULT;
+			audited.add(new AuditedSetting(DefaultKeys.POOL_LEASE_TIMEOUT, SettingVerdicts.duration(lease), origin,
 					SettingVerdicts.clientTimeout(lease), "Apache HttpClient 5 connection pool"));
 		}
 		return audited;
 	}
 
-	private AuditedSetting setting(String key, Duration value, String object) {
+	private AuditedSetting setting(String key, @Nullable Duration value, String object) {
 		return new AuditedSetting(key, SettingVerdicts.duration(value), this.origins.of(key),
 				SettingVerdicts.clientTimeout(value), object);
 	}
 
-	private String leaseTimeoutOrigin() {
-		if (this.poolLeaseTimeout == null) {
-			return SettingOrigins.FRAMEWORK_DEFAULT;
-		}
-		return this.origins.ofStarterProperty(DefaultKeys.POOL_LEASE_TIMEOUT);
-	}
+
 
 	private String clientName() {
 		List<String> names = new ArrayList<>();
@@ -95,7 +97,7 @@ public class HttpClientSettingsAuditor implements SettingsAuditor {
 		return names.isEmpty() ? "unknown client" : String.join(", ", names);
 	}
 
-	private String requestFactoryName() {
+	private @Nullable String requestFactoryName() {
 		ClientHttpRequestFactoryBuilder<?> current = this.builder.getIfAvailable();
 		// HttpComponentsClientHttpRequestFactoryBuilder -> HttpComponents
 		return (current != null) ? current.getClass().getSimpleName().replace("ClientHttpRequestFactoryBuilder", "")

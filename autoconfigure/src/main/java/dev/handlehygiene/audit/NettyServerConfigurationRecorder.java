@@ -7,6 +7,8 @@ import org.springframework.core.Ordered;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerConfig;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Keeps the configuration of the Netty server as the factory hands it to {@code NettyWebServer}, which does not expose
  * it. Added to the factory last, it changes nothing and sees what every other customizer applied, Spring Boot's
@@ -15,7 +17,7 @@ import reactor.netty.http.server.HttpServerConfig;
 public class NettyServerConfigurationRecorder
 		implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
 
-	private volatile HttpServerConfig configuration;
+	private volatile @Nullable HttpServerConfig configuration;
 
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
@@ -40,7 +42,7 @@ public class NettyServerConfigurationRecorder
 	 * The configuration of the last server built.
 	 * @return the configuration, {@code null} before a server was built
 	 */
-	public HttpServerConfig configuration() {
+	public @Nullable HttpServerConfig configuration() {
 		return this.configuration;
 	}
 

@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
+
+import org.jspecify.annotations.Nullable;
 import dev.handlehygiene.defaults.SafeDefaults;
 
 /**
@@ -62,7 +64,7 @@ public class SettingOrigins {
 		return source != null && SafeDefaults.PROPERTY_SOURCE_NAME.equals(source.getName());
 	}
 
-	private PropertySource<?> sourceOf(String key) {
+	private @Nullable PropertySource<?> sourceOf(String key) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);

@@ -2,6 +2,8 @@ package dev.handlehygiene.audit;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Judges the values that bound a wait or a count, and renders them the way properties are written.
  */
@@ -30,7 +32,7 @@ public final class SettingVerdicts {
 	 * @param timeout the timeout or {@code null}
 	 * @return the verdict
 	 */
-	static String clientTimeout(Duration timeout) {
+	static String clientTimeout(@Nullable Duration timeout) {
 		if (timeout == null) {
 			return "unsafe: not set, some clients wait forever";
 		}
@@ -79,7 +81,7 @@ public final class SettingVerdicts {
 	 * @param duration the duration or {@code null}
 	 * @return the text
 	 */
-	public static String duration(Duration duration) {
+	public static String duration(@Nullable Duration duration) {
 		return (duration != null) ? millis(duration.toMillis()) : "not set";
 	}
 

@@ -127,9 +127,7 @@ public class SettingsAuditAutoConfiguration {
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, SettingOrigins origins,
 				ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
-			PoolLeaseTimeoutCustomizer applied = leaseTimeout.getIfAvailable();
-			return new HttpClientSettingsAuditor(settings, builder, connectorBuilder, origins,
-					(applied != null) ? applied.leaseTimeout() : null);
+			return new HttpClientSettingsAuditor(settings, builder, connectorBuilder, origins, leaseTimeout);
 		}
 
 	}

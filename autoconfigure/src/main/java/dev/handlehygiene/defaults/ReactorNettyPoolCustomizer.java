@@ -8,6 +8,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientConfig;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Gives the Reactor Netty {@code HttpClient} behind Spring Boot's connector builder (and so the auto-configured
  * {@code WebClient.Builder}) a connection pool with bounds: Reactor Netty's own pool keeps idle connections without
@@ -24,7 +26,7 @@ public class ReactorNettyPoolCustomizer
 
 	private final ConnectionProvider pool;
 
-	private volatile HttpClientConfig built;
+	private volatile @Nullable HttpClientConfig built;
 
 	public ReactorNettyPoolCustomizer(ReactorNettyPoolSettings settings) {
 		this.settings = settings;
@@ -68,7 +70,7 @@ public class ReactorNettyPoolCustomizer
 	 * The configuration of the last {@code HttpClient} built through the customized builder.
 	 * @return the configuration, {@code null} before any client was built
 	 */
-	public HttpClientConfig builtConfiguration() {
+	public @Nullable HttpClientConfig builtConfiguration() {
 		return this.built;
 	}
 

@@ -8,6 +8,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.handlehygiene.leak.LeakTracker;
 import dev.handlehygiene.leak.Tracked;
 
@@ -22,7 +24,7 @@ final class TrackedClientHttpResponse implements ClientHttpResponse {
 
 	private final Tracked tracked;
 
-	private InputStream body;
+	private @Nullable InputStream body;
 
 	TrackedClientHttpResponse(ClientHttpResponse delegate, LeakTracker tracker, String description) {
 		this.delegate = delegate;
