@@ -20,8 +20,8 @@ import dev.handlehygiene.leak.Leak;
 import dev.handlehygiene.leak.LeakEvent;
 import dev.handlehygiene.leak.LeakListener;
 import dev.handlehygiene.leak.LeakSite;
+import dev.handlehygiene.leak.LeakSites;
 import dev.handlehygiene.leak.LeakSource;
-import dev.handlehygiene.leak.LeakTracker;
 
 /**
  * The JDBC connection leaks HikariCP reported: every report is counted per pool and per borrowing site (at most
@@ -204,13 +204,13 @@ public final class JdbcLeakRegistry implements LeakSource {
 		SiteCount count = this.perSite.get(key);
 		if (count == null) {
 			if (this.perSite.size() >= MAX_SITES) {
-				key = siteKey(leak.pool(), LeakTracker.OTHER_SITES);
+				key = siteKey(leak.pool(), LeakSites.OTHER_SITES);
 			}
 			count = this.perSite.computeIfAbsent(key, (k) -> new SiteCount());
 		}
 		count.leaked.increment();
 		// the latest stack stands for the site: the same site borrows along the same path
-		count.stack = LeakTracker.OTHER_SITES.equals(key.get(1)) ? List.of() : leak.stack();
+		count.stack = LeakSites.OTHER_SITES.equals(key.get(1)) ? List.of() : leak.stack();
 	}
 
 	private static List<String> siteKey(String pool, String site) {
