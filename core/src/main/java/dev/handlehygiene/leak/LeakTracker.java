@@ -165,8 +165,8 @@ public final class LeakTracker implements LeakSource {
 			}
 		}
 		List<LeakSite> held = new ArrayList<>();
-		suspectedPerSite.forEach((site, count) -> held
-			.add(new LeakSite(site, NO_POOL, 0, count, render(suspectedStacks.get(site)), List.of())));
+		suspectedPerSite.forEach((site, count) -> held.add(new LeakSite(site, NO_POOL, 0, count,
+				render(suspectedStacks.getOrDefault(site, List.of())), List.of())));
 		return this.sites.sites(held);
 	}
 

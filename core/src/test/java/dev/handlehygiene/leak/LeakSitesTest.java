@@ -161,7 +161,8 @@ class LeakSitesTest {
 
 	@Test
 	void rejectsATableOfNoSites() {
-		assertThatIllegalArgumentException().isThrownBy(() -> table(0)).withMessage("maxSites must be at least 1, was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> table(0))
+			.withMessage("maxSites must be at least 1, was 0");
 	}
 
 	private static LeakSite held(String site, long suspected, LeakEvent... recent) {
