@@ -71,16 +71,16 @@ public final class LeakSites {
 		Row row = this.rows.get(key);
 		boolean first = false;
 		if (row == null) {
-			boolean counted = !isCatchAll(site);
-			if (counted && !reservePlace()) {
-				key = new Key(pool, OTHER_SITES);
-				counted = false;
+			boolean reserved = false;
+			if (!isCatchAll(site)) {
+				reserved = reservePlace();
+				key = reserved ? key : new Key(pool, OTHER_SITES);
 			}
 			Row[] made = new Row[1];
 			row = this.rows.computeIfAbsent(key,
 					(k) -> made[0] = new Row(OTHER_SITES.equals(k.site()) ? List.of() : List.copyOf(stack.get())));
 			first = (row == made[0]);
-			if (!first && counted) {
+			if (!first && reserved) {
 				// another reporter stored the same site first: the place reserved here is not used
 				this.named.decrementAndGet();
 			}
