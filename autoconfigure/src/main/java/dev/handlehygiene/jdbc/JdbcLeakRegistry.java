@@ -4,14 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.handlehygiene.leak.CallSites;
@@ -19,14 +17,15 @@ import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.Leak;
 import dev.handlehygiene.leak.LeakEvent;
 import dev.handlehygiene.leak.LeakListener;
+import dev.handlehygiene.leak.LeakListeners;
 import dev.handlehygiene.leak.LeakSite;
+import dev.handlehygiene.leak.LeakSites;
 import dev.handlehygiene.leak.LeakSource;
-import dev.handlehygiene.leak.LeakTracker;
 
 /**
- * The JDBC connection leaks HikariCP reported: every report is counted per pool and per borrowing site (at most
- * {@link #MAX_SITES} sites), and the most recent are kept with their connection and thread, so memory stays bounded
- * whatever the leak rate. Thread-safe.
+ * The JDBC connection leaks HikariCP reported: every report is counted per pool and per borrowing site in
+ * {@link LeakSites} (at most {@link #MAX_SITES} sites), and the most recent are kept with their connection and thread,
+ * so memory stays bounded whatever the leak rate. Thread-safe.
  */
 public final class JdbcLeakRegistry implements LeakSource {
 
@@ -42,7 +41,10 @@ public final class JdbcLeakRegistry implements LeakSource {
 	/** The pool of a leak whose report did not name it. */
 	public static final String UNKNOWN_POOL = "unknown";
 
-	/** Distinct pool and site pairs counted; reports from further sites are counted under one entry per pool. */
+	/**
+	 * Distinct pool and site pairs counted, catch-all sites aside; reports from further sites are counted under one
+	 * entry per pool.
+	 */
 	public static final int MAX_SITES = 100;
 
 	private final int maxStored;
@@ -53,13 +55,12 @@ public final class JdbcLeakRegistry implements LeakSource {
 
 	private final Map<String, LongAdder> leakedPerPool = new ConcurrentHashMap<>();
 
-	/** Per pool and site, since start-up; keyed by {@link #siteKey}. */
-	private final Map<List<String>, SiteCount> perSite = new ConcurrentHashMap<>();
+	private final LeakSites sites = new LeakSites(RESOURCE, MAX_SITES);
 
 	/** Oldest first, at most maxStored: dropping the oldest shifts the rest, cheap at the hundred or so kept. */
 	private final List<JdbcLeak> recent = new ArrayList<>();
 
-	private final List<LeakListener> listeners = new CopyOnWriteArrayList<>();
+	private final LeakListeners listeners = new LeakListeners();
 
 	public JdbcLeakRegistry() {
 		this(DEFAULT_MAX_STORED, FrameworkFrames.PREFIXES);
@@ -93,7 +94,8 @@ public final class JdbcLeakRegistry implements LeakSource {
 		JdbcLeak leak = new JdbcLeak((pool != null) ? pool : UNKNOWN_POOL, connection, thread,
 				(site != null) ? site : CallSites.NO_APPLICATION_FRAME, stack, Instant.now(), null);
 		this.leakedPerPool.computeIfAbsent(leak.pool(), (name) -> new LongAdder()).increment();
-		countAtSite(leak);
+		// counted at its site before it is kept, so a snapshot never shows a kept report without its site's count
+		Leak counted = this.sites.count(leak.pool(), leak.site(), connection, leak::stack);
 		this.leaked.increment();
 		synchronized (this.recent) {
 			this.recent.add(leak);
@@ -101,15 +103,7 @@ public final class JdbcLeakRegistry implements LeakSource {
 				this.recent.remove(0);
 			}
 		}
-		Leak reported = new Leak(RESOURCE, leak.pool(), leak.site(), connection, leak.stack(), false);
-		for (LeakListener listener : this.listeners) {
-			try {
-				listener.onLeak(reported);
-			}
-			catch (RuntimeException ex) {
-				// a listener's failure must not stop the others, nor HikariCP's housekeeper
-			}
-		}
+		this.listeners.onLeak(counted);
 	}
 
 	/**
@@ -176,45 +170,26 @@ public final class JdbcLeakRegistry implements LeakSource {
 	}
 
 	/**
-	 * Every pool and borrowing site that leaked, most leaks first: the counts since start-up, the latest stack, and
-	 * the site's reports among those kept, with those not returned yet as suspected.
+	 * Every pool and borrowing site that leaked, in the order of {@link LeakSites}: most suspected first, then most
+	 * leaked, then by site and pool. Each has its count since start-up, the first stack stored for it, and its reports
+	 * among those kept, with those not returned yet as suspected.
 	 * @return a snapshot
 	 */
 	@Override
 	public List<LeakSite> sites() {
 		Map<List<String>, List<JdbcLeak>> kept = new HashMap<>();
 		for (JdbcLeak leak : leaks()) {
-			kept.computeIfAbsent(siteKey(leak.pool(), leak.site()), (key) -> new ArrayList<>()).add(leak);
+			kept.computeIfAbsent(List.of(leak.pool(), leak.site()), (key) -> new ArrayList<>()).add(leak);
 		}
-		List<LeakSite> sites = new ArrayList<>();
-		this.perSite.forEach((key, count) -> {
-			List<JdbcLeak> reports = kept.getOrDefault(key, List.of());
+		List<LeakSite> held = new ArrayList<>();
+		kept.forEach((key, reports) -> {
 			List<LeakEvent> events = reports.stream()
 				.map((leak) -> new LeakEvent(leak.connection(), leak.thread(), leak.detectedAt(), leak.returnedAt()))
 				.toList();
 			long stillOut = reports.stream().filter((leak) -> !leak.returned()).count();
-			sites.add(new LeakSite(key.get(1), key.get(0), count.leaked.sum(), stillOut, count.stack, events));
+			held.add(new LeakSite(key.get(1), key.get(0), 0, stillOut, reports.get(0).stack(), events));
 		});
-		sites.sort(Comparator.comparingLong(LeakSite::leaked).reversed().thenComparing(LeakSite::site));
-		return sites;
-	}
-
-	private void countAtSite(JdbcLeak leak) {
-		List<String> key = siteKey(leak.pool(), leak.site());
-		SiteCount count = this.perSite.get(key);
-		if (count == null) {
-			if (this.perSite.size() >= MAX_SITES) {
-				key = siteKey(leak.pool(), LeakTracker.OTHER_SITES);
-			}
-			count = this.perSite.computeIfAbsent(key, (k) -> new SiteCount());
-		}
-		count.leaked.increment();
-		// the latest stack stands for the site: the same site borrows along the same path
-		count.stack = LeakTracker.OTHER_SITES.equals(key.get(1)) ? List.of() : leak.stack();
-	}
-
-	private static List<String> siteKey(String pool, String site) {
-		return List.of(pool, site);
+		return this.sites.sites(held);
 	}
 
 	/**
@@ -232,15 +207,6 @@ public final class JdbcLeakRegistry implements LeakSource {
 	@Override
 	public void addListener(LeakListener listener) {
 		this.listeners.add(listener);
-	}
-
-	/** One pool and site's count since start-up, and its latest stack. */
-	private static final class SiteCount {
-
-		private final LongAdder leaked = new LongAdder();
-
-		private volatile List<String> stack = List.of();
-
 	}
 
 }

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.FrameworkFrames;
+import dev.handlehygiene.leak.Leak;
 import dev.handlehygiene.leak.LeakEvent;
 import dev.handlehygiene.leak.LeakSite;
+import dev.handlehygiene.leak.LeakSites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -94,7 +96,66 @@ class JdbcLeakRegistryTest {
 		});
 		registry.addListener((leak) -> heard.add(leak.resource() + " " + leak.pool() + " " + leak.description()));
 		registry.reported(null, CONNECTION, "main", new Exception());
-		assertThat(heard).containsExactly("jdbc.connection unknown " + CONNECTION);
+		registry.reported(null, "conn1", "main", new Exception());
+		assertThat(heard).containsExactly("jdbc.connection unknown " + CONNECTION, "jdbc.connection unknown conn1");
+		assertThat(registry.leaks()).hasSize(2);
+	}
+
+	@Test
+	void aCatchAllSiteTakesNoPlaceUnderTheCap() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		registry.reported("orders", CONNECTION, "main",
+				borrowedVia("com.zaxxer.hikari.HikariDataSource", "java.lang.Thread"));
+		for (int i = 0; i <= JdbcLeakRegistry.MAX_SITES; i++) {
+			registry.reported("orders", "conn" + i, "main", borrowedVia("com.acme.Site" + i));
+		}
+		List<LeakSite> sites = registry.sites();
+		assertThat(sites).extracting(LeakSite::site)
+			.contains(CallSites.NO_APPLICATION_FRAME, LeakSites.OTHER_SITES, "com.acme.Site99.call(Site99.java:0)")
+			.doesNotContain("com.acme.Site100.call(Site100.java:0)")
+			.hasSize(JdbcLeakRegistry.MAX_SITES + 2);
+		// the report past the cap is listed, with its connection, under the site that counts it
+		assertThat(sites).filteredOn((site) -> site.site().equals(LeakSites.OTHER_SITES))
+			.singleElement()
+			.satisfies((site) -> {
+				assertThat(site.leaked()).isEqualTo(1);
+				assertThat(site.suspected()).isEqualTo(1);
+				assertThat(site.stack()).isEmpty();
+				assertThat(site.recent()).extracting(LeakEvent::name).containsExactly("conn100");
+			});
+	}
+
+	@Test
+	void listsTheMostSuspectedSiteFirstThenTheMostLeaked() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		for (int i = 0; i < 3; i++) {
+			registry.reported("orders", "conn" + i, "main", borrowedVia("com.acme.Slow"));
+			registry.returned("conn" + i, "main");
+		}
+		registry.reported("orders", "conn3", "main", borrowedVia("com.acme.Once"));
+		registry.returned("conn3", "main");
+		registry.reported("orders", "conn4", "main", borrowedVia("com.acme.Lost"));
+		assertThat(registry.sites()).extracting(LeakSite::site, LeakSite::suspected, LeakSite::leaked)
+			.containsExactly(tuple("com.acme.Lost.call(Lost.java:0)", 1L, 1L),
+					tuple("com.acme.Slow.call(Slow.java:0)", 0L, 3L), tuple("com.acme.Once.call(Once.java:0)", 0L, 1L));
+	}
+
+	@Test
+	void aSiteKeepsTheStackOfItsFirstLeak() {
+		JdbcLeakRegistry registry = new JdbcLeakRegistry();
+		List<Leak> heard = new CopyOnWriteArrayList<>();
+		registry.addListener(heard::add);
+		registry.reported("orders", "conn0", "main", borrowedVia("com.acme.Orders", "com.acme.FirstCaller"));
+		registry.reported("orders", "conn1", "main", borrowedVia("com.acme.Orders", "com.acme.SecondCaller"));
+		assertThat(registry.sites()).singleElement().satisfies((site) -> {
+			assertThat(site.leaked()).isEqualTo(2);
+			assertThat(site.stack()).containsExactly("com.acme.Orders.call(Orders.java:0)",
+					"com.acme.FirstCaller.call(FirstCaller.java:1)");
+		});
+		// each report keeps its own stack; the site and its listeners see the first
+		assertThat(registry.leaks().get(0).stack()).last().asString().startsWith("com.acme.SecondCaller");
+		assertThat(heard).extracting(Leak::firstAtSite).containsExactly(true, false);
+		assertThat(heard.get(1).stack()).isEqualTo(heard.get(0).stack());
 	}
 
 	@Test

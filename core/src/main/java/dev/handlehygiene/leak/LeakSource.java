@@ -50,7 +50,8 @@ public interface LeakSource {
 	Set<String> pools();
 
 	/**
-	 * The call sites that leaked or hold resources too long, most leaks first.
+	 * The call sites that leaked or hold resources too long, in the order of {@link LeakSites}: most suspected first,
+	 * then most leaked, then by site and pool.
 	 * @return a snapshot
 	 */
 	List<LeakSite> sites();

@@ -2,29 +2,24 @@ package dev.handlehygiene.leak;
 
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Tracks resources that must be closed, as Netty's {@code ResourceLeakDetector} does: every resource is counted,
  * a sample has its opening stack captured, and a {@link Cleaner} finds those that became unreachable without being
- * closed. Leaks are aggregated per call site, with a bounded number of sites and one stored stack per site, so memory
- * stays bounded whatever the leak rate; only resources still open are held.
+ * closed. Leaks are aggregated per call site in {@link LeakSites}, with a bounded number of sites and one stored stack
+ * per site, so memory stays bounded whatever the leak rate; only resources still open are held.
  */
 public final class LeakTracker implements LeakSource {
 
 	/** The site of leaks whose stack was not sampled. */
 	public static final String UNSAMPLED_SITE = "(call site not sampled)";
-
-	/** The site that collects leaks once {@link LeakTrackerSettings#maxSites()} sites are known. */
-	public static final String OTHER_SITES = "(other sites)";
 
 	/** One daemon thread for every tracker: cleaning actions are short. */
 	private static final Cleaner CLEANER = Cleaner.create();
@@ -43,9 +38,9 @@ public final class LeakTracker implements LeakSource {
 
 	private final LongAdder leaked = new LongAdder();
 
-	private final Map<String, SiteRecord> sites = new ConcurrentHashMap<>();
+	private final LeakSites sites;
 
-	private final List<LeakListener> listeners = new CopyOnWriteArrayList<>();
+	private final LeakListeners listeners = new LeakListeners();
 
 	/**
 	 * @param resource the kind of resource, for example {@code http.client.response}
@@ -67,6 +62,7 @@ public final class LeakTracker implements LeakSource {
 		this.settings = settings;
 		this.callSites = callSites;
 		this.budget = budget;
+		this.sites = new LeakSites(resource, settings.maxSites());
 	}
 
 	/**
@@ -152,7 +148,8 @@ public final class LeakTracker implements LeakSource {
 	}
 
 	/**
-	 * Call sites that leaked or hold resources open past the maximum open age, most leaks first.
+	 * Call sites that leaked or hold resources open past the maximum open age, in the order of {@link LeakSites}:
+	 * most suspected first, then most leaked, then by site.
 	 * @return a snapshot
 	 */
 	@Override
@@ -167,27 +164,18 @@ public final class LeakTracker implements LeakSource {
 				suspectedStacks.putIfAbsent(site, handle.stack(this.callSites));
 			}
 		}
-		List<LeakSite> snapshot = new ArrayList<>();
-		this.sites.forEach((site, record) -> snapshot.add(new LeakSite(site, NO_POOL, record.leaked.sum(),
-				suspectedPerSite.getOrDefault(site, 0L), record.stack, List.of())));
-		suspectedPerSite.forEach((site, count) -> {
-			if (!this.sites.containsKey(site)) {
-				snapshot.add(new LeakSite(site, NO_POOL, 0, count, render(suspectedStacks.getOrDefault(site, List.of())), List.of()));
-			}
-		});
-		snapshot.sort(Comparator.comparingLong(LeakSite::leaked)
-			.thenComparingLong(LeakSite::suspected)
-			.reversed()
-			.thenComparing(LeakSite::site));
-		return snapshot;
+		List<LeakSite> held = new ArrayList<>();
+		suspectedPerSite.forEach((site, count) -> held.add(new LeakSite(site, NO_POOL, 0, count,
+				render(suspectedStacks.getOrDefault(site, List.of())), List.of())));
+		return this.sites.sites(held);
 	}
 
 	/**
-	 * How many call sites are stored: bounded by {@link LeakTrackerSettings#maxSites()} plus the two catch-alls.
+	 * How many call sites are stored: bounded by {@link LeakTrackerSettings#maxSites()} plus the catch-alls.
 	 * @return the number of sites with leaks
 	 */
 	public int storedSites() {
-		return this.sites.size();
+		return this.sites.stored();
 	}
 
 	void closed(Tracked handle) {
@@ -197,27 +185,8 @@ public final class LeakTracker implements LeakSource {
 	void leaked(Tracked handle) {
 		this.open.remove(handle);
 		this.leaked.increment();
-		String site = siteOf(handle);
-		boolean[] first = new boolean[1];
-		SiteRecord record = this.sites.get(site);
-		if (record == null) {
-			String key = (this.sites.size() < this.settings.maxSites() || isCatchAll(site)) ? site : OTHER_SITES;
-			record = this.sites.computeIfAbsent(key, (k) -> {
-				first[0] = true;
-				return new SiteRecord(OTHER_SITES.equals(k) ? List.of() : render(handle.stack(this.callSites)));
-			});
-			site = key;
-		}
-		record.leaked.increment();
-		Leak leak = new Leak(this.resource, NO_POOL, site, handle.description(), record.stack, first[0]);
-		for (LeakListener listener : this.listeners) {
-			try {
-				listener.onLeak(leak);
-			}
-			catch (RuntimeException ex) {
-				// a listener's failure must not stop the others, nor the cleaner thread
-			}
-		}
+		this.listeners.onLeak(this.sites.count(NO_POOL, siteOf(handle), handle.description(),
+				() -> render(handle.stack(this.callSites))));
 	}
 
 	private boolean isSampled() {
@@ -242,25 +211,8 @@ public final class LeakTracker implements LeakSource {
 		return (site != null) ? site : CallSites.NO_APPLICATION_FRAME;
 	}
 
-	private static boolean isCatchAll(String site) {
-		return UNSAMPLED_SITE.equals(site) || OTHER_SITES.equals(site) || CallSites.NO_APPLICATION_FRAME.equals(site);
-	}
-
 	private static List<String> render(List<StackTraceElement> stack) {
 		return (stack != null) ? stack.stream().map(StackTraceElement::toString).toList() : List.of();
-	}
-
-	/** Per-site leak count, and the first stack seen there. */
-	private static final class SiteRecord {
-
-		private final LongAdder leaked = new LongAdder();
-
-		private final List<String> stack;
-
-		SiteRecord(List<String> stack) {
-			this.stack = stack;
-		}
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.handlehygiene.leak;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,13 +10,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class LeakTrackerTest {
 
 	private static final Duration DEADLINE = Duration.ofSeconds(20);
 
 	private static final CallSites CALL_SITES = new CallSites(List.of("dev.handlehygiene.leak.LeakTracker",
-			"dev.handlehygiene.leak.CallSites", "java.", "jdk."), 16);
+			"dev.handlehygiene.leak.CallSites", "java.", "jdk.", FrameworkThread.class.getName()), 16);
 
 	@Test
 	void aCallSiteIsTheFirstFrameOutsideTheIgnoredPackagesAndClasses() {
@@ -158,8 +160,122 @@ class LeakTrackerTest {
 		tracker.track(new Object(), null, "d");
 		assertThat(Gc.until(() -> tracker.leaked() == 4, DEADLINE)).isTrue();
 		assertThat(tracker.storedSites()).isEqualTo(3);
-		assertThat(tracker.sites()).extracting(LeakSite::site).contains(LeakTracker.OTHER_SITES);
+		assertThat(tracker.sites()).extracting(LeakSite::site).contains(LeakSites.OTHER_SITES);
 		assertThat(tracker.sites()).extracting(LeakSite::leaked).containsOnly(1L, 2L);
+	}
+
+	@Test
+	void aCatchAllSiteTakesNoPlaceUnderTheCap() throws InterruptedException {
+		LeakTracker tracker = tracker(1.0, true, Duration.ofSeconds(60), 1);
+		// one leak at a time, so the catch-all is stored before the named sites
+		FrameworkThread framework = new FrameworkThread(tracker);
+		framework.start();
+		framework.join();
+		assertThat(Gc.until(() -> tracker.leaked() == 1, DEADLINE)).isTrue();
+		String named = openOne(tracker);
+		assertThat(Gc.until(() -> tracker.leaked() == 2, DEADLINE)).isTrue();
+		openMany(tracker);
+		assertThat(Gc.until(() -> tracker.leaked() == 3, DEADLINE)).isTrue();
+		assertThat(tracker.sites()).extracting(LeakSite::site, LeakSite::leaked)
+			.containsExactly(tuple(LeakTracker.UNSAMPLED_SITE, 1L), tuple(LeakSites.OTHER_SITES, 1L),
+					tuple(named, 1L));
+		assertThat(tracker.storedSites()).isEqualTo(3);
+	}
+
+	@Test
+	void listsTheMostSuspectedSiteFirstThenTheMostLeaked() throws InterruptedException {
+		LeakTracker tracker = tracker(1.0, true, Duration.ofMillis(100), 100);
+		Object held = new Object();
+		String heldSite = openHeld(tracker, held);
+		String one = openOne(tracker);
+		String many = null;
+		for (int i = 0; i < 3; i++) {
+			many = openMany(tracker);
+		}
+		assertThat(Gc.until(() -> tracker.leaked() == 4, DEADLINE)).isTrue();
+		await("suspected past the maximum age").atMost(DEADLINE).until(() -> tracker.suspected() == 1);
+		assertThat(tracker.sites()).extracting(LeakSite::site, LeakSite::suspected, LeakSite::leaked)
+			.containsExactly(tuple(heldSite, 1L, 0L), tuple(many, 0L, 3L), tuple(one, 0L, 1L));
+		Reference.reachabilityFence(held);
+	}
+
+	@Test
+	void aSiteKeepsTheStackOfItsFirstLeak() throws InterruptedException {
+		LeakTracker tracker = tracker(1.0, true);
+		String one = openOneFromFirstCaller(tracker);
+		assertThat(Gc.until(() -> tracker.leaked() == 1, DEADLINE)).isTrue();
+		openOneFromSecondCaller(tracker);
+		assertThat(Gc.until(() -> tracker.leaked() == 2, DEADLINE)).isTrue();
+		assertThat(tracker.sites()).singleElement().satisfies((site) -> {
+			assertThat(site.site()).isEqualTo(one);
+			assertThat(site.leaked()).isEqualTo(2);
+			assertThat(site.stack()).anyMatch((frame) -> frame.contains(".openOneFromFirstCaller("))
+				.noneMatch((frame) -> frame.contains(".openOneFromSecondCaller("));
+		});
+	}
+
+	@Test
+	void aFailingListenerStopsNeitherTheOthersNorTheCleanerThatReports() throws InterruptedException {
+		LeakTracker tracker = tracker(1.0, true);
+		tracker.addListener((leak) -> {
+			throw new IllegalStateException("broken listener");
+		});
+		List<Leak> heard = new CopyOnWriteArrayList<>();
+		tracker.addListener(heard::add);
+		AtomicInteger closedUnderlying = new AtomicInteger();
+		for (int i = 0; i < 3; i++) {
+			tracker.track(new Object(), closedUnderlying::incrementAndGet, "dropped");
+		}
+		// the cleaner closes the underlying resource after it told the listeners
+		assertThat(Gc.until(() -> closedUnderlying.get() == 3, DEADLINE)).as("underlying closed").isTrue();
+		assertThat(heard).hasSize(3).extracting(Leak::description).containsOnly("dropped");
+	}
+
+	/** Each {@code open} method opens at a site of its own, and returns it. */
+	private static String openHeld(LeakTracker tracker, Object owner) {
+		int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+		tracker.track(owner, null, "held");
+		return site("openHeld", line);
+	}
+
+	private static String openOne(LeakTracker tracker) {
+		int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+		tracker.track(new Object(), null, "one");
+		return site("openOne", line);
+	}
+
+	private static String openMany(LeakTracker tracker) {
+		int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+		tracker.track(new Object(), null, "many");
+		return site("openMany", line);
+	}
+
+	private static String site(String method, int line) {
+		return "dev.handlehygiene.leak.LeakTrackerTest." + method + "(LeakTrackerTest.java:" + line + ")";
+	}
+
+	private static String openOneFromFirstCaller(LeakTracker tracker) {
+		return openOne(tracker);
+	}
+
+	private static String openOneFromSecondCaller(LeakTracker tracker) {
+		return openOne(tracker);
+	}
+
+	/** A thread with no application frame, as a pool's or a server's own threads: its leaks have no call site. */
+	private static final class FrameworkThread extends Thread {
+
+		private final LeakTracker tracker;
+
+		FrameworkThread(LeakTracker tracker) {
+			this.tracker = tracker;
+		}
+
+		@Override
+		public void run() {
+			this.tracker.track(new Object(), null, "from a framework thread");
+		}
+
 	}
 
 	@Test
