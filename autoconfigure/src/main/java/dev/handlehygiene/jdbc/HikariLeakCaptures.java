@@ -3,6 +3,8 @@ package dev.handlehygiene.jdbc;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Chooses how to capture HikariCP's leak reports: from the logging system its SLF4J calls end up in. Each backend's
  * classes are touched only once its own SLF4J binding is the one in use, so either may be missing.
@@ -23,11 +25,11 @@ public final class HikariLeakCaptures {
 	 * @param registry where the reports go
 	 * @return the capture, or {@code null} when that logging system is neither Logback nor Log4j2 (Core)
 	 */
-	public static HikariLeakCapture forLoggingSystemInUse(JdbcLeakRegistry registry) {
+	public static @Nullable HikariLeakCapture forLoggingSystemInUse(JdbcLeakRegistry registry) {
 		return forLoggerFactory(LoggerFactory.getILoggerFactory(), registry);
 	}
 
-	static HikariLeakCapture forLoggerFactory(ILoggerFactory factory, JdbcLeakRegistry registry) {
+	static @Nullable HikariLeakCapture forLoggerFactory(ILoggerFactory factory, JdbcLeakRegistry registry) {
 		String name = factory.getClass().getName();
 		if (name.equals(LOGBACK_CONTEXT)) {
 			return Logback.capture(factory, registry);
@@ -60,7 +62,7 @@ public final class HikariLeakCaptures {
 	/** Loaded only when Log4j2 is SLF4J's binding and Log4j2 Core is present. */
 	private static final class Log4j2 {
 
-		static HikariLeakCapture capture(JdbcLeakRegistry registry) {
+		static @Nullable HikariLeakCapture capture(JdbcLeakRegistry registry) {
 			// SLF4J routed to the Log4j2 API can still end in another implementation (log4j-to-slf4j loops aside)
 			return (org.apache.logging.log4j.LogManager
 				.getContext(false) instanceof org.apache.logging.log4j.core.LoggerContext core)

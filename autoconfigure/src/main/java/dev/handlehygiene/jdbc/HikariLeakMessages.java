@@ -1,11 +1,13 @@
 package dev.handlehygiene.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Recognises HikariCP's two leak log calls and tells a {@link JdbcLeakRegistry}. HikariCP (5.x to 7.0.x) logs them
  * from {@code com.zaxxer.hikari.pool.ProxyLeakTask}, its only leak signal. They are recognised by their format and
  * unformatted arguments, never by parsing the formatted text: connection names and thread names may contain anything.
  */
-public final class HikariLeakMessages {
+final class HikariLeakMessages {
 
 	/** The logger HikariCP's leak task logs to. */
 	public static final String LOGGER_NAME = "com.zaxxer.hikari.pool.ProxyLeakTask";
@@ -39,7 +41,8 @@ public final class HikariLeakMessages {
 	 * @param arguments the format's arguments
 	 * @param throwable the throwable passed apart from the arguments, else {@code null}
 	 */
-	public void observe(String loggerName, String format, Object[] arguments, Throwable throwable) {
+	public void observe(@Nullable String loggerName, @Nullable String format, Object @Nullable [] arguments,
+			@Nullable Throwable throwable) {
 		if (format == null || !LOGGER_NAME.equals(loggerName)) {
 			return;
 		}
@@ -59,7 +62,8 @@ public final class HikariLeakMessages {
 	 * @param loggingThread the name of the thread that logs: for a report, the pool's housekeeper
 	 * @return whether it was one of the two leak messages
 	 */
-	public boolean accept(String format, Object[] arguments, Throwable throwable, String loggingThread) {
+	public boolean accept(@Nullable String format, Object @Nullable [] arguments, @Nullable Throwable throwable,
+			@Nullable String loggingThread) {
 		if (arguments == null || arguments.length < 2) {
 			return false;
 		}
@@ -83,7 +87,7 @@ public final class HikariLeakMessages {
 	 * @param loggingThread the name of the thread that logged the report
 	 * @return the pool's name, or {@code null} when the thread is not a HikariCP housekeeper
 	 */
-	static String poolOf(String loggingThread) {
+	static @Nullable String poolOf(@Nullable String loggingThread) {
 		if (loggingThread == null) {
 			return null;
 		}
@@ -95,7 +99,7 @@ public final class HikariLeakMessages {
 		return null;
 	}
 
-	private static Throwable trailingThrowable(Object[] arguments) {
+	private static @Nullable Throwable trailingThrowable(@Nullable Object[] arguments) {
 		return (arguments[arguments.length - 1] instanceof Throwable last) ? last : null;
 	}
 

@@ -3,6 +3,8 @@ package dev.handlehygiene.jdbc;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A pooled JDBC connection held longer than the pool's leak detection threshold, as HikariCP reported it.
  *
@@ -16,7 +18,7 @@ import java.util.List;
  * @param returnedAt when it was returned to the pool after the report, or {@code null} while it is still out
  */
 public record JdbcLeak(String pool, String connection, String thread, String site, List<String> stack,
-		Instant detectedAt, Instant returnedAt) {
+		Instant detectedAt, @Nullable Instant returnedAt) {
 
 	public JdbcLeak {
 		stack = List.copyOf(stack);

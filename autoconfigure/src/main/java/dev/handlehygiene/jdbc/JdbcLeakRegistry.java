@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.Leak;
@@ -86,7 +88,7 @@ public final class JdbcLeakRegistry implements LeakSource {
 	 * @param thread the thread that borrowed it
 	 * @param borrowStack the exception HikariCP created when the connection was borrowed
 	 */
-	public void reported(String pool, String connection, String thread, Throwable borrowStack) {
+	public void reported(@Nullable String pool, String connection, String thread, @Nullable Throwable borrowStack) {
 		List<StackTraceElement> frames = (borrowStack != null) ? Arrays.asList(borrowStack.getStackTrace()) : List.of();
 		// the site is looked for in the whole stack: behind JPA or Spring's transaction proxies it can be deep
 		String site = this.callSites.siteOf(frames);

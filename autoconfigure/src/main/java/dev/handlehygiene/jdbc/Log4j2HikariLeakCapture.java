@@ -20,7 +20,7 @@ import org.apache.logging.log4j.message.Message;
  * the INFO "returned" message even where the application keeps HikariCP at WARN, and it answers
  * {@link Filter.Result#NEUTRAL}, so Log4j2 then decides exactly as it would have without it.
  */
-public final class Log4j2HikariLeakCapture implements HikariLeakCapture {
+final class Log4j2HikariLeakCapture implements HikariLeakCapture {
 
 	private final LoggerContext context;
 

@@ -15,7 +15,7 @@ import org.slf4j.Marker;
  * so Logback then decides exactly as it would have without it. It goes first in the list, because a filter before it
  * that accepts or denies would hide the call from it.
  */
-public final class LogbackHikariLeakCapture implements HikariLeakCapture {
+final class LogbackHikariLeakCapture implements HikariLeakCapture {
 
 	private final LoggerContext context;
 

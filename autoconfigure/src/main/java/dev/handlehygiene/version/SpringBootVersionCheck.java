@@ -13,7 +13,7 @@ import org.springframework.util.ClassUtils;
  * It is the earliest hook whose failure Spring Boot still hands to its failure analyzers: the starting event is
  * published outside that handling.
  */
-public class SpringBootVersionCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+class SpringBootVersionCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
 	/** The oldest Spring Boot line the starter is built for. */
 	public static final String REQUIRED_VERSION = "4.0";

@@ -7,7 +7,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Turns {@link UnsupportedSpringBootVersionException} into Spring Boot's "APPLICATION FAILED TO START" report: one
  * description and one action instead of a stack trace. Uses only types that Boot 3 and Boot 4 both have.
  */
-public class UnsupportedSpringBootVersionFailureAnalyzer
+class UnsupportedSpringBootVersionFailureAnalyzer
 		extends AbstractFailureAnalyzer<UnsupportedSpringBootVersionException> {
 
 	@Override

@@ -2,6 +2,8 @@ package dev.handlehygiene.leak;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One recent leak of a site, where the source keeps them (JDBC connections: which connection, on which thread).
  *
@@ -10,5 +12,5 @@ import java.time.Instant;
  * @param detectedAt when it was reported
  * @param closedAt when it was closed (a connection: returned to its pool) after the report, {@code null} while open
  */
-public record LeakEvent(String name, String thread, Instant detectedAt, Instant closedAt) {
+public record LeakEvent(String name, String thread, Instant detectedAt, @Nullable Instant closedAt) {
 }
