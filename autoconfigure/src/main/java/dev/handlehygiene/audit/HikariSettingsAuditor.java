@@ -18,7 +18,7 @@ import dev.handlehygiene.defaults.DefaultKeys;
  * Reads the timeouts and leak detection of every {@link HikariDataSource} in the context, including pools the
  * application built by hand, whose settings no property reaches.
  */
-public class HikariSettingsAuditor implements SettingsAuditor {
+class HikariSettingsAuditor implements SettingsAuditor {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 

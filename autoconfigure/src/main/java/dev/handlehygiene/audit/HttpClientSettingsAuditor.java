@@ -19,7 +19,7 @@ import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
  * {@code WebClient} builders apply, from the {@link HttpClientSettings} bean, naming the clients Spring Boot
  * detected, and the pool lease timeout when Apache HttpClient 5 is the client.
  */
-public class HttpClientSettingsAuditor implements SettingsAuditor {
+class HttpClientSettingsAuditor implements SettingsAuditor {
 
 	/** Apache HttpClient 5's own lease timeout, in force when the starter's default is switched off. */
 	private static final Duration HTTP_CLIENT_LEASE_TIMEOUT = Duration.ofMinutes(3);

@@ -17,7 +17,7 @@ import dev.handlehygiene.defaults.DefaultKeys;
  * Reads the idle timeout of every connector of the running Jetty, and its connection cap (a
  * {@link NetworkConnectionLimit} on the server; none means unlimited).
  */
-public class JettySettingsAuditor extends ServerSettingsAuditor<JettyWebServer> {
+class JettySettingsAuditor extends ServerSettingsAuditor<JettyWebServer> {
 
 	public JettySettingsAuditor(ApplicationContext context, SettingOrigins origins, FileDescriptorProbe probe) {
 		super(JettyWebServer.class, context, origins, probe);

@@ -15,7 +15,7 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
  * Reads the idle timeout of the running Netty server from the configuration it was bound with: how long a connection
  * may wait for its first or next request before the server closes it. Unset means never.
  */
-public class NettySettingsAuditor extends ServerSettingsAuditor<NettyWebServer> {
+class NettySettingsAuditor extends ServerSettingsAuditor<NettyWebServer> {
 
 	private final NettyServerConfigurationRecorder recorder;
 

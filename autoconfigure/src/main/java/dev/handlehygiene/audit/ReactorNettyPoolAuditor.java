@@ -17,7 +17,7 @@ import dev.handlehygiene.defaults.ReactorNettyPoolSettings;
  * starter built the pool with; once a {@code WebClient} is built, the live {@code HttpClient} is checked to use that very
  * pool, and its response timeout is read.
  */
-public class ReactorNettyPoolAuditor implements SettingsAuditor {
+class ReactorNettyPoolAuditor implements SettingsAuditor {
 
 	private static final String CLIENT = "Reactor Netty connection pool (WebClient)";
 

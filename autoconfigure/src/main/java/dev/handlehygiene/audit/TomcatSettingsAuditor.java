@@ -14,7 +14,7 @@ import dev.handlehygiene.defaults.DefaultKeys;
 /**
  * Reads the timeouts and the connection cap of every connector of the running Tomcat.
  */
-public class TomcatSettingsAuditor extends ServerSettingsAuditor<TomcatWebServer> {
+class TomcatSettingsAuditor extends ServerSettingsAuditor<TomcatWebServer> {
 
 	public TomcatSettingsAuditor(ApplicationContext context, SettingOrigins origins, FileDescriptorProbe probe) {
 		super(TomcatWebServer.class, context, origins, probe);

@@ -22,17 +22,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import dev.handlehygiene.audit.AppliedDefaults;
-import dev.handlehygiene.audit.HikariSettingsAuditor;
-import dev.handlehygiene.audit.HttpClientSettingsAuditor;
-import dev.handlehygiene.audit.JettySettingsAuditor;
 import dev.handlehygiene.audit.NettyServerConfigurationRecorder;
-import dev.handlehygiene.audit.NettySettingsAuditor;
-import dev.handlehygiene.audit.ReactorNettyPoolAuditor;
 import dev.handlehygiene.audit.SettingOrigins;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.audit.SettingsAuditLogger;
 import dev.handlehygiene.audit.SettingsAuditor;
-import dev.handlehygiene.audit.TomcatSettingsAuditor;
+import dev.handlehygiene.audit.SettingsAuditors;
 import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 import dev.handlehygiene.fd.FileDescriptorProbe;
@@ -76,9 +71,9 @@ public class SettingsAuditAutoConfiguration {
 
 		@Bean
 		@Order(1)
-		TomcatSettingsAuditor tomcatSettingsAuditor(ApplicationContext context, SettingOrigins origins,
+		SettingsAuditor tomcatSettingsAuditor(ApplicationContext context, SettingOrigins origins,
 				FileDescriptorProbe probe) {
-			return new TomcatSettingsAuditor(context, origins, probe);
+			return SettingsAuditors.tomcat(context, origins, probe);
 		}
 
 	}
@@ -89,9 +84,9 @@ public class SettingsAuditAutoConfiguration {
 
 		@Bean
 		@Order(2)
-		JettySettingsAuditor jettySettingsAuditor(ApplicationContext context, SettingOrigins origins,
+		SettingsAuditor jettySettingsAuditor(ApplicationContext context, SettingOrigins origins,
 				FileDescriptorProbe probe) {
-			return new JettySettingsAuditor(context, origins, probe);
+			return SettingsAuditors.jetty(context, origins, probe);
 		}
 
 	}
@@ -110,9 +105,9 @@ public class SettingsAuditAutoConfiguration {
 
 		@Bean
 		@Order(3)
-		NettySettingsAuditor nettySettingsAuditor(ApplicationContext context, SettingOrigins origins,
+		SettingsAuditor nettySettingsAuditor(ApplicationContext context, SettingOrigins origins,
 				FileDescriptorProbe probe, NettyServerConfigurationRecorder recorder) {
-			return new NettySettingsAuditor(context, origins, probe, recorder);
+			return SettingsAuditors.netty(context, origins, probe, recorder);
 		}
 
 	}
@@ -123,11 +118,11 @@ public class SettingsAuditAutoConfiguration {
 
 		@Bean
 		@Order(4)
-		HttpClientSettingsAuditor httpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
+		SettingsAuditor httpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, SettingOrigins origins,
 				ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
-			return new HttpClientSettingsAuditor(settings, builder, connectorBuilder, origins, leaseTimeout);
+			return SettingsAuditors.httpClient(settings, builder, connectorBuilder, origins, leaseTimeout);
 		}
 
 	}
@@ -140,9 +135,9 @@ public class SettingsAuditAutoConfiguration {
 		@Bean
 		@Order(5)
 		@ConditionalOnBean(ReactorNettyPoolCustomizer.class)
-		ReactorNettyPoolAuditor reactorNettyPoolAuditor(ReactorNettyPoolCustomizer customizer,
+		SettingsAuditor reactorNettyPoolAuditor(ReactorNettyPoolCustomizer customizer,
 				SettingOrigins origins) {
-			return new ReactorNettyPoolAuditor(customizer, origins);
+			return SettingsAuditors.reactorNettyPool(customizer, origins);
 		}
 
 	}
@@ -153,9 +148,9 @@ public class SettingsAuditAutoConfiguration {
 
 		@Bean
 		@Order(6)
-		HikariSettingsAuditor hikariSettingsAuditor(ConfigurableListableBeanFactory beanFactory,
+		SettingsAuditor hikariSettingsAuditor(ConfigurableListableBeanFactory beanFactory,
 				SettingOrigins origins) {
-			return new HikariSettingsAuditor(beanFactory, origins);
+			return SettingsAuditors.hikari(beanFactory, origins);
 		}
 
 	}
