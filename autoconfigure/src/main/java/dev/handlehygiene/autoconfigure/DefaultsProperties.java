@@ -9,48 +9,18 @@ import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.SafeDefaults;
 
 /**
- * The safe defaults' switches, under {@code handle-hygiene.defaults}. The values themselves are the policy in
- * {@link SafeDefaults}; the switches are read before the context starts, by the environment post-processor, and are
- * bound here so that they have metadata and so that the pool lease timeout is checked.
+ * The safe defaults' own values for what no Spring Boot property reaches, under {@code handle-hygiene.defaults}: the
+ * pool bounds of Apache HttpClient 5 and Reactor Netty, checked here once. The defaults' switches are not bound here:
+ * the environment post-processor reads them before the context starts, and their metadata is in
+ * {@code additional-spring-configuration-metadata.json}.
  */
 @ConfigurationProperties(DefaultKeys.DEFAULTS_PREFIX)
 public class DefaultsProperties implements InitializingBean {
 
-	/**
-	 * Whether to add any safe default at all; each group below also has its own switch.
-	 */
-	private boolean enabled = true;
-
-	private final Server server = new Server();
-
 	private final HttpClient httpClient = new HttpClient();
-
-	private final Hikari hikari = new Hikari();
-
-	private final Probes probes = new Probes();
-
-	public boolean isEnabled() {
-		return this.enabled;
-	}
-
-	public void setEnabled(boolean enabled) {
-		this.enabled = enabled;
-	}
-
-	public Server getServer() {
-		return this.server;
-	}
 
 	public HttpClient getHttpClient() {
 		return this.httpClient;
-	}
-
-	public Hikari getHikari() {
-		return this.hikari;
-	}
-
-	public Probes getProbes() {
-		return this.probes;
 	}
 
 	@Override
@@ -65,36 +35,9 @@ public class DefaultsProperties implements InitializingBean {
 	}
 
 	/**
-	 * Embedded Tomcat and Jetty.
-	 */
-	public static class Server {
-
-		/**
-		 * Whether to bound the embedded server's connection and keep-alive timeouts and cap its connections below
-		 * the descriptor limit.
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-	}
-
-	/**
-	 * RestClient, RestTemplate and their request factories; WebClient and its Reactor Netty connector.
+	 * The connection pools behind the HTTP clients: Apache HttpClient 5's and WebClient's Reactor Netty pool.
 	 */
 	public static class HttpClient {
-
-		/**
-		 * Whether to bound the HTTP clients' connect and read timeouts, Apache HttpClient 5's pool lease wait and the
-		 * Reactor Netty pool's idle time, life time, acquire wait and eviction.
-		 */
-		private boolean enabled = true;
 
 		/**
 		 * How long a call waits to lease a connection from Apache HttpClient 5's pool before it fails, instead of
@@ -125,14 +68,6 @@ public class DefaultsProperties implements InitializingBean {
 		 * instead of only when the next call comes.
 		 */
 		private Duration poolEvictInBackground = SafeDefaults.POOL_EVICT_IN_BACKGROUND;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
 
 		public Duration getPoolLeaseTimeout() {
 			return this.poolLeaseTimeout;
@@ -172,47 +107,6 @@ public class DefaultsProperties implements InitializingBean {
 
 		public void setPoolEvictInBackground(Duration poolEvictInBackground) {
 			this.poolEvictInBackground = poolEvictInBackground;
-		}
-
-	}
-
-	/**
-	 * HikariCP pools built by Spring Boot.
-	 */
-	public static class Hikari {
-
-		/**
-		 * Whether to shorten Hikari's connection timeout and switch its leak detection on.
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-	}
-
-	/**
-	 * Kubernetes-style health probes.
-	 */
-	public static class Probes {
-
-		/**
-		 * Whether to put the fileDescriptors indicator into the liveness group, unless the application sets the
-		 * group's members itself.
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
 		}
 
 	}

@@ -1,6 +1,5 @@
 package dev.handlehygiene.autoconfigure;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -49,11 +48,8 @@ public class ExitOnCriticalAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ExitOnCritical exitOnCritical(FileDescriptorsHealthIndicator indicator, RestartProperties properties,
-				ObjectProvider<FileDescriptorInventory> inventory, ApplicationEventPublisher events,
-				ProcessExit processExit) {
-			// the endpoint's inventory (or the application's own) where there is one, so both read the same root
-			return new ExitOnCritical(indicator, properties.getGrace(),
-					inventory.getIfAvailable(FileDescriptorInventory::new), events, processExit);
+				FileDescriptorInventory inventory, ApplicationEventPublisher events, ProcessExit processExit) {
+			return new ExitOnCritical(indicator, properties.getGrace(), inventory, events, processExit);
 		}
 
 		@Bean

@@ -36,12 +36,6 @@ public class FileDescriptorLeaksEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FileDescriptorInventory fileDescriptorInventory() {
-		return new FileDescriptorInventory();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	LeakReports leakReports(ObjectProvider<LeakSource> sources) {
 		return new LeakReports(sources.orderedStream().toList());
 	}

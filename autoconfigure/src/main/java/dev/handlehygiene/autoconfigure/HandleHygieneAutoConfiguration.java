@@ -5,13 +5,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * The descriptor probe, the usage thresholds and the trend sampler that the health indicator, the endpoint and the
- * meters share.
+ * The descriptor probe, the inventory, the usage thresholds and the trend sampler that the health indicator, the
+ * endpoint, the meters and exit-on-critical share.
  */
 @AutoConfiguration
 @ConditionalOnHandleHygieneEnabled
@@ -22,6 +23,12 @@ public class HandleHygieneAutoConfiguration {
 	@ConditionalOnMissingBean
 	FileDescriptorProbe fileDescriptorProbe(FileDescriptorProperties properties) {
 		return new FileDescriptorProbe(properties.countMethodPreference());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileDescriptorInventory fileDescriptorInventory() {
+		return new FileDescriptorInventory();
 	}
 
 	@Bean

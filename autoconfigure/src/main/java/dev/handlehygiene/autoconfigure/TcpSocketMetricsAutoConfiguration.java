@@ -2,7 +2,6 @@ package dev.handlehygiene.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,11 +17,11 @@ import dev.handlehygiene.fd.CachedTcpStates;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 
 /**
- * {@code handle.hygiene.tcp.sockets{state}}, read through the endpoint's inventory bean where there is one (the
- * same inode join), switched by {@code handle-hygiene.metrics.tcp-sockets.enabled}.
+ * {@code handle.hygiene.tcp.sockets{state}}, read through the inventory bean the endpoint reads too (the same inode
+ * join), switched by {@code handle-hygiene.metrics.tcp-sockets.enabled}.
  */
-@AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, FileDescriptorLeaksEndpointAutoConfiguration.class,
-		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
+@AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, MetricsAutoConfiguration.class,
+		CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
@@ -32,9 +31,8 @@ public class TcpSocketMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TcpSocketMeters tcpSocketMeters(ObjectProvider<FileDescriptorInventory> inventory, MetricsProperties properties) {
-		return new TcpSocketMeters(new CachedTcpStates(inventory.getIfAvailable(FileDescriptorInventory::new),
-				properties.getTcpSockets().getRefreshInterval()));
+	TcpSocketMeters tcpSocketMeters(FileDescriptorInventory inventory, MetricsProperties properties) {
+		return new TcpSocketMeters(new CachedTcpStates(inventory, properties.getTcpSockets().getRefreshInterval()));
 	}
 
 }

@@ -22,7 +22,8 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 /**
  * Adds {@link SafeDefaults} as the lowest-precedence property source, {@code handleHygieneDefaults}, so that every
  * value the application sets wins and {@code /actuator/env} shows where each value came from. Runs last, once the
- * application's own configuration is loaded, because the switches live there.
+ * application's own configuration is loaded, because the switches live there. The one place the switches are bound;
+ * their metadata is in {@code additional-spring-configuration-metadata.json}.
  */
 public class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

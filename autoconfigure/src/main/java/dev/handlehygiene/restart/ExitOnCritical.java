@@ -59,22 +59,10 @@ public class ExitOnCritical {
 	private final String graceSeconds;
 
 	/**
-	 * A watch of the indicator on the system's monotonic clock.
-	 * @param indicator the {@code fileDescriptors} health indicator
-	 * @param grace how long it must stay DOWN before the exit
-	 * @param events where {@link LivenessState#BROKEN} is published: the application context
-	 * @param exit what ends the process
-	 */
-	public ExitOnCritical(HealthIndicator indicator, Duration grace, ApplicationEventPublisher events,
-			ProcessExit exit) {
-		this(indicator, grace, new FileDescriptorInventory(), events, exit);
-	}
-
-	/**
 	 * A watch of the indicator on the system's monotonic clock, with the inventory the evidence is taken from.
 	 * @param indicator the {@code fileDescriptors} health indicator
 	 * @param grace how long it must stay DOWN before the exit
-	 * @param inventory what lists the open descriptors for the evidence, the one the {@code fdleaks} endpoint uses
+	 * @param inventory what lists the open descriptors for the evidence: the context's, which the endpoint reads too
 	 * @param events where {@link LivenessState#BROKEN} is published: the application context
 	 * @param exit what ends the process
 	 */

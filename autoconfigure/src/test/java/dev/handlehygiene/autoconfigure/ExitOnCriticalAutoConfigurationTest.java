@@ -122,8 +122,9 @@ class ExitOnCriticalAutoConfigurationTest {
 
 	@Test
 	void backsOffFromBeansTheUserDefines() {
-		ExitOnCritical own = new ExitOnCritical(() -> null, Duration.ofDays(1), (event) -> {
-		}, NO_EXIT);
+		ExitOnCritical own = new ExitOnCritical(() -> null, Duration.ofDays(1), new FileDescriptorInventory(),
+				(event) -> {
+				}, NO_EXIT);
 		ExitOnCriticalSchedule ownSchedule = new ExitOnCriticalSchedule(own, Duration.ofDays(1));
 		this.runner.withPropertyValues(EXIT_ON_CRITICAL)
 			.withBean(ProcessExit.class, () -> NO_EXIT)

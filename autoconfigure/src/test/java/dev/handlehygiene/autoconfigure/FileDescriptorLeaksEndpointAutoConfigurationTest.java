@@ -29,10 +29,11 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 
 	@Test
 	void contributesNothingUnlessTheEndpointIsExposed() {
+		// the probe and the inventory are the shared ones, from HandleHygieneAutoConfiguration
 		this.runner.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
+			.hasSingleBean(FileDescriptorInventory.class)
 			.doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
 			.doesNotHaveBean(FileDescriptorLeaksEndpointWebExtension.class)
-			.doesNotHaveBean(FileDescriptorInventory.class)
 			.doesNotHaveBean(LeakReports.class));
 	}
 

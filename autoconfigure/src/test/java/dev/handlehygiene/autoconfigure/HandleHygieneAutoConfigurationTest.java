@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
@@ -20,9 +21,10 @@ class HandleHygieneAutoConfigurationTest {
 		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class));
 
 	@Test
-	void providesTheProbeTheDefaultThresholdsAndTheSampler() {
+	void providesTheProbeTheInventoryTheDefaultThresholdsAndTheSampler() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(FileDescriptorProbe.class)
+				.hasSingleBean(FileDescriptorInventory.class)
 				.hasSingleBean(UsageThresholds.class)
 				.hasSingleBean(FileDescriptorSampler.class)
 				.hasSingleBean(FileDescriptorProperties.class);
@@ -61,6 +63,13 @@ class HandleHygieneAutoConfigurationTest {
 	}
 
 	@Test
+	void backsOffWhenTheUserDefinesAnInventory() {
+		FileDescriptorInventory own = new FileDescriptorInventory(Path.of("/proc"));
+		this.runner.withBean(FileDescriptorInventory.class, () -> own)
+			.run((context) -> assertThat(context.getBean(FileDescriptorInventory.class)).isSameAs(own));
+	}
+
+	@Test
 	void backsOffWhenTheUserDefinesThresholds() {
 		UsageThresholds own = new UsageThresholds(0.1, 0.2);
 		this.runner.withBean(UsageThresholds.class, () -> own)
@@ -80,6 +89,7 @@ class HandleHygieneAutoConfigurationTest {
 	void contributesNothingWhenHandleHygieneIsDisabled() {
 		this.runner.withPropertyValues("handle-hygiene.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(FileDescriptorProbe.class)
+				.doesNotHaveBean(FileDescriptorInventory.class)
 				.doesNotHaveBean(UsageThresholds.class)
 				.doesNotHaveBean(FileDescriptorSampler.class)
 				.doesNotHaveBean(FileDescriptorProperties.class));

@@ -1,6 +1,7 @@
 package dev.handlehygiene.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's safe-defaults table lists exactly the keys the starter sets, each with the value it sets: those of
  * {@link SafeDefaults#of}, and the starter's own pool properties with the defaults their metadata and
- * {@link SafeDefaults} give them.
+ * {@link SafeDefaults} give them; every switch the defaults are read with has its metadata.
  */
 class ReadmeSafeDefaultsTableTest {
 
@@ -61,6 +62,21 @@ class ReadmeSafeDefaultsTableTest {
 		POOL_DEFAULTS.forEach((key, value) -> assertThat(DurationStyle.detectAndParse(metadata.get(key).defaultValue()))
 			.as("default of %s in additional-spring-configuration-metadata.json", key)
 			.isEqualTo(value));
+	}
+
+	@Test
+	void everySwitchThePostProcessorReadsHasMetadataOnByDefault() {
+		Map<String, PropertyMetadata.Property> metadata = PropertyMetadata.read();
+		List<String> switches = new ArrayList<>(List.of(DefaultKeys.DEFAULTS_ENABLED));
+		SafeDefaults.allGroups().forEach((group) -> switches.add(group.switchProperty()));
+		switches.forEach((key) -> assertThat(metadata.get(key))
+			.as("%s in additional-spring-configuration-metadata.json", key)
+			.isNotNull()
+			.satisfies((property) -> {
+				assertThat(property.type()).isEqualTo("Boolean");
+				assertThat(property.defaultValue()).isEqualTo("true");
+				assertThat(property.description()).startsWith("Whether ");
+			}));
 	}
 
 	private static Map<String, String> readmeValues() {

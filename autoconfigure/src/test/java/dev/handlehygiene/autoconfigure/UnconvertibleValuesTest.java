@@ -24,7 +24,12 @@ class UnconvertibleValuesTest {
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', value = { "handle-hygiene.fd.critical-usage | abc | double",
 			"handle-hygiene.leaks.http-client.max-open-age | banana | java.time.Duration",
-			"management.endpoint.fdleaks.show-details | sometimes | org.springframework.boot.actuate.endpoint.Show" })
+			"management.endpoint.fdleaks.show-details | sometimes | org.springframework.boot.actuate.endpoint.Show",
+			"handle-hygiene.defaults.enabled | maybe | java.lang.Boolean",
+			"handle-hygiene.defaults.server.enabled | maybe | java.lang.Boolean",
+			"handle-hygiene.defaults.http-client.enabled | maybe | java.lang.Boolean",
+			"handle-hygiene.defaults.hikari.enabled | maybe | java.lang.Boolean",
+			"handle-hygiene.defaults.probes.enabled | maybe | java.lang.Boolean" })
 	void failsStartUpWithAReportNamingThePropertyAndTheValue(String property, String value, String type,
 			CapturedOutput output) {
 		SpringApplication application = new SpringApplication(LoopbackService.class);

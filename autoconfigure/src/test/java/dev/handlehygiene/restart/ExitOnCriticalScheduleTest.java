@@ -9,6 +9,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
@@ -23,8 +24,9 @@ class ExitOnCriticalScheduleTest {
 	@Test
 	void checksRepeatedlyOnADaemonThreadUntilTheExit() throws Exception {
 		CompletableFuture<Thread> exitedOn = new CompletableFuture<>();
-		ExitOnCritical exitOnCritical = new ExitOnCritical(DOWN, Duration.ofMillis(50), (event) -> {
-		}, (code) -> exitedOn.complete(Thread.currentThread()));
+		ExitOnCritical exitOnCritical = new ExitOnCritical(DOWN, Duration.ofMillis(50), new FileDescriptorInventory(),
+				(event) -> {
+				}, (code) -> exitedOn.complete(Thread.currentThread()));
 		ExitOnCriticalSchedule schedule = new ExitOnCriticalSchedule(exitOnCritical, Duration.ofMillis(10));
 		schedule.start();
 		try {
@@ -42,7 +44,7 @@ class ExitOnCriticalScheduleTest {
 	@Test
 	void stopsFirstAtShutdownBeforeTheWebServer() {
 		ExitOnCriticalSchedule schedule = new ExitOnCriticalSchedule(
-				new ExitOnCritical(DOWN, Duration.ofSeconds(30), (event) -> {
+				new ExitOnCritical(DOWN, Duration.ofSeconds(30), new FileDescriptorInventory(), (event) -> {
 				}, (code) -> {
 				}), Duration.ofSeconds(1));
 		// higher phases stop earlier: the watcher is gone before the server starts waiting for requests in flight
