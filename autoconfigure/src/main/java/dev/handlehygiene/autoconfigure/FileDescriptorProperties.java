@@ -1,6 +1,7 @@
 package dev.handlehygiene.autoconfigure;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -103,7 +104,8 @@ public class FileDescriptorProperties implements InitializingBean {
 	 * @return the preference that {@code count-method} names
 	 */
 	CountMethodPreference countMethodPreference() {
-		return CountMethodPreference.ofLabel(this.countMethod);
+		// checked at binding: a label that names no preference never gets this far
+		return Objects.requireNonNull(CountMethodPreference.ofLabel(this.countMethod), "count-method");
 	}
 
 	/**
@@ -128,7 +130,7 @@ public class FileDescriptorProperties implements InitializingBean {
 				"a duration of at least 3 x " + PREFIX + ".sample-interval ("
 						+ SettingVerdicts.duration(this.sampleInterval.multipliedBy(3)) + "), such as 10m");
 		PropertyChecks.requirePositive(PREFIX + ".exhaustion-horizon", this.exhaustionHorizon, "15m");
-		PropertyChecks.requireOneOf(PREFIX + ".count-method", this.countMethod, countMethodPreference() != null,
+		PropertyChecks.requireOneOf(PREFIX + ".count-method", this.countMethod, CountMethodPreference.ofLabel(this.countMethod) != null,
 				CountMethodPreference.labels());
 	}
 

@@ -17,6 +17,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
@@ -65,7 +67,7 @@ public class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 		return (fromProcfs != FileDescriptorProbe.UNKNOWN) ? fromProcfs : new FileDescriptorProbe().limit();
 	}
 
-	private static boolean isSetIn(PropertySource<?> source, String key) {
+	private static boolean isSetIn(@Nullable PropertySource<?> source, String key) {
 		ConfigurationPropertySource relaxed = (source != null) ? ConfigurationPropertySource.from(source) : null;
 		return relaxed != null && relaxed.getConfigurationProperty(ConfigurationPropertyName.of(key)) != null;
 	}

@@ -95,7 +95,9 @@ public class ExitOnCritical {
 			return;
 		}
 		try {
-			observe(this.indicator.health(true));
+			Health health = this.indicator.health(true);
+			// an indicator that answers nothing is not DOWN
+			observe((health != null) ? health : Health.unknown().build());
 		}
 		catch (Throwable ex) {
 			// a scheduled task that throws is never run again: whatever went wrong, keep watching

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.SmartLifecycle;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs {@link ExitOnCritical#check()} at a fixed delay on one daemon thread, from the moment the context has started
  * until it stops. Being a {@link SmartLifecycle} in the last phase, it stops first at shutdown, before the web
@@ -23,7 +25,7 @@ public class ExitOnCriticalSchedule implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private ScheduledExecutorService executor;
+	private @Nullable ScheduledExecutorService executor;
 
 	/**
 	 * A schedule with the given delay between checks.

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.boot.health.contributor.Health;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
@@ -49,7 +51,7 @@ final class RestartEvidence {
 		return known.isEmpty() ? "no details" : known;
 	}
 
-	private static String value(String name, Object value) {
+	private static String value(String name, @Nullable Object value) {
 		if ("usage".equals(name) && value instanceof Number usage) {
 			return String.format(Locale.ROOT, "%.1f%%", usage.doubleValue() * 100);
 		}
