@@ -17,6 +17,6 @@ import dev.handlehygiene.defaults.DefaultKeys;
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Documented
 @ConditionalOnBooleanProperty(name = DefaultKeys.STARTER_ENABLED, matchIfMissing = true)
-public @interface ConditionalOnHandleHygieneEnabled {
+@interface ConditionalOnHandleHygieneEnabled {
 
 }

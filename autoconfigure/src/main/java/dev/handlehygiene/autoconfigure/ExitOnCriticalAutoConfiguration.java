@@ -30,7 +30,7 @@ import dev.handlehygiene.restart.UnwatchedExitOnCriticalWarning;
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnBooleanProperty(RestartProperties.EXIT_ON_CRITICAL)
 @EnableConfigurationProperties(RestartProperties.class)
-public class ExitOnCriticalAutoConfiguration {
+class ExitOnCriticalAutoConfiguration {
 
 	private static final String INDICATOR = "dev.handlehygiene.actuate.FileDescriptorsHealthIndicator";
 

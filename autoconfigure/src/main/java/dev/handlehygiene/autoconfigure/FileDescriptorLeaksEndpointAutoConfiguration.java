@@ -29,7 +29,7 @@ import dev.handlehygiene.leak.LeakSource;
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(FileDescriptorLeaksEndpoint.class)
 @EnableConfigurationProperties(FileDescriptorLeaksEndpointProperties.class)
-public class FileDescriptorLeaksEndpointAutoConfiguration {
+class FileDescriptorLeaksEndpointAutoConfiguration {
 
 	/** Files and remotes listed per section: enough to name the culprits, small enough to read. */
 	private static final int TOP_ENTRIES = 20;

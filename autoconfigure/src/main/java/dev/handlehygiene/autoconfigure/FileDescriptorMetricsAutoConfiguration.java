@@ -28,7 +28,7 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass({ MeterRegistry.class, FileDescriptorMetrics.class, SystemMetricsAutoConfiguration.class })
 @ConditionalOnBean(MeterRegistry.class)
-public class FileDescriptorMetricsAutoConfiguration {
+class FileDescriptorMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(FileDescriptorMetrics.class)

@@ -21,7 +21,7 @@ import dev.handlehygiene.fd.UsageThresholds;
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnEnabledHealthIndicator("file-descriptors")
-public class FileDescriptorsHealthContributorAutoConfiguration {
+class FileDescriptorsHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "fileDescriptorsHealthIndicator")

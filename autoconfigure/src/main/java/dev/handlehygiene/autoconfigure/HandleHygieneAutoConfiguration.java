@@ -17,7 +17,7 @@ import dev.handlehygiene.fd.UsageThresholds;
 @AutoConfiguration
 @ConditionalOnHandleHygieneEnabled
 @EnableConfigurationProperties(FileDescriptorProperties.class)
-public class HandleHygieneAutoConfiguration {
+class HandleHygieneAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

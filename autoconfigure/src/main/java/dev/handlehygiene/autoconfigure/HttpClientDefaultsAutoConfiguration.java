@@ -24,7 +24,7 @@ import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 @ConditionalOnBooleanProperty(name = DefaultKeys.DEFAULTS_ENABLED, matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = DefaultKeys.HTTP_CLIENT_ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(DefaultsProperties.class)
-public class HttpClientDefaultsAutoConfiguration {
+class HttpClientDefaultsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

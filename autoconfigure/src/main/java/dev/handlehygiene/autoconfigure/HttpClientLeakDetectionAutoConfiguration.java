@@ -28,7 +28,7 @@ import dev.handlehygiene.leak.LeakTracker;
 @ConditionalOnClass(ClientHttpRequestInterceptor.class)
 @ConditionalOnBooleanProperty(name = LeaksProperties.HTTP_CLIENT_ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(LeaksProperties.class)
-public class HttpClientLeakDetectionAutoConfiguration {
+class HttpClientLeakDetectionAutoConfiguration {
 
 	static final String TRACKER = "httpClientResponseLeakTracker";
 

@@ -26,7 +26,7 @@ import dev.handlehygiene.leak.FrameworkFrames;
 @ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
 @ConditionalOnBooleanProperty(name = LeaksProperties.JDBC_ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(LeaksProperties.class)
-public class JdbcLeakDetectionAutoConfiguration {
+class JdbcLeakDetectionAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(JdbcLeakDetectionAutoConfiguration.class);
 

@@ -23,7 +23,7 @@ import dev.handlehygiene.leak.LeakSource;
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, LeakSource.class })
-public class LeakMetricsAutoConfiguration {
+class LeakMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -25,7 +25,7 @@ import dev.handlehygiene.defaults.ReactorNettyPoolSettings;
 @ConditionalOnBooleanProperty(name = DefaultKeys.DEFAULTS_ENABLED, matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = DefaultKeys.HTTP_CLIENT_ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(DefaultsProperties.class)
-public class ReactorNettyClientDefaultsAutoConfiguration {
+class ReactorNettyClientDefaultsAutoConfiguration {
 
 	// defined after Spring Boot's own customizer (this class comes after its auto-configuration), so the pool set here
 	// replaces the resource factory's while its event loops stay

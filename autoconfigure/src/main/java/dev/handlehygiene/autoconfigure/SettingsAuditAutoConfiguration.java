@@ -39,7 +39,7 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
  */
 @AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, ReactorNettyClientDefaultsAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
-public class SettingsAuditAutoConfiguration {
+class SettingsAuditAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -27,7 +27,7 @@ import dev.handlehygiene.fd.FileDescriptorInventory;
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = MetricsProperties.TCP_SOCKETS_ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(MetricsProperties.class)
-public class TcpSocketMetricsAutoConfiguration {
+class TcpSocketMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -1,4 +1,4 @@
-package dev.handlehygiene.it.webflux;
+package dev.handlehygiene.autoconfigure;
 
 import java.time.Duration;
 
@@ -15,8 +15,6 @@ import org.springframework.context.annotation.Configuration;
 
 import reactor.netty.resources.ConnectionProvider;
 
-import dev.handlehygiene.autoconfigure.HandleHygieneAutoConfiguration;
-import dev.handlehygiene.autoconfigure.ReactorNettyClientDefaultsAutoConfiguration;
 import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 import dev.handlehygiene.defaults.ReactorNettyPoolSettings;
 

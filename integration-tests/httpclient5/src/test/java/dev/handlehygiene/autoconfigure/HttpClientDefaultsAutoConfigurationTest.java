@@ -1,4 +1,4 @@
-package dev.handlehygiene.it.httpclient5;
+package dev.handlehygiene.autoconfigure;
 
 import java.time.Duration;
 
@@ -15,8 +15,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 
-import dev.handlehygiene.autoconfigure.HandleHygieneAutoConfiguration;
-import dev.handlehygiene.autoconfigure.HttpClientDefaultsAutoConfiguration;
 import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.handlehygiene.it.httpclient5;
+package dev.handlehygiene.autoconfigure;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -6,8 +6,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.handlehygiene.autoconfigure.HandleHygieneAutoConfiguration;
-import dev.handlehygiene.autoconfigure.HttpClientDefaultsAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
