@@ -74,7 +74,7 @@ class NoProcfsNoMxBeanIntegrationTest {
 		ResponseEntity<JsonNode> response = this.actuator.get("/actuator/fdleaks");
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		JsonNode report = response.getBody();
-		assertThat(report.get("status").asString()).isEqualTo("unsupported");
+		assertThat(report.get("level").asString()).isEqualTo("unsupported");
 		assertThat(report.get("countMethod").asString()).isEqualTo("unsupported");
 		assertThat(report.has("open")).isFalse();
 		assertThat(report.has("limit")).isFalse();

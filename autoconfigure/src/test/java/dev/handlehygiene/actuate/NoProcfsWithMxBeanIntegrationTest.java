@@ -67,7 +67,7 @@ class NoProcfsWithMxBeanIntegrationTest {
 		ResponseEntity<JsonNode> response = this.actuator.get("/actuator/fdleaks");
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		JsonNode report = response.getBody();
-		assertThat(report.get("status").asString()).isEqualTo("ok");
+		assertThat(report.get("level").asString()).isEqualTo("ok");
 		assertThat(report.get("countMethod").asString()).isEqualTo("mxbean");
 		assertThat(report.get("open").asLong()).isPositive();
 		// the hard limit comes from /proc/self/limits only
