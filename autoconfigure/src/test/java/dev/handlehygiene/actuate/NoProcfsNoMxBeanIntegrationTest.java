@@ -89,7 +89,7 @@ class NoProcfsNoMxBeanIntegrationTest {
 	void theMetersReadNaN() {
 		assertThat(this.meters.get("process.files.open").gauge().value()).isNaN();
 		assertThat(this.meters.get("process.files.max").gauge().value()).isNaN();
-		assertThat(this.meters.get("handle.hygiene.fd.exhaustion.eta").gauge().value()).isNaN();
+		assertThat(this.meters.get("handle.hygiene.fd.exhaustion.eta").timeGauge().value()).isNaN();
 		// and the metrics endpoint serves them
 		ResponseEntity<JsonNode> open = this.actuator.get("/actuator/metrics/process.files.open");
 		assertThat(open.getStatusCode().value()).isEqualTo(200);

@@ -83,7 +83,7 @@ class NoProcfsWithMxBeanIntegrationTest {
 		assertThat(this.meters.get("process.files.max").gauge().value())
 			.isEqualTo((double) MX_BEAN.getMaxFileDescriptorCount());
 		// a flat or short series projects nothing
-		double eta = this.meters.get("handle.hygiene.fd.exhaustion.eta").gauge().value();
+		double eta = this.meters.get("handle.hygiene.fd.exhaustion.eta").timeGauge().value();
 		assertThat(Double.isNaN(eta) || eta > 0).as("eta %s", eta).isTrue();
 	}
 
