@@ -3,7 +3,7 @@
 #   1. promtool check rules and promtool test rules;
 #   2. the demo on loopback, Prometheus on 127.0.0.1 with the shipped rules, scraping it every second;
 #   3. no leak alert before any leak; an HTTP response leak and a JDBC connection leak driven on the demo, and both
-#      leak alerts firing within a deadline;
+#      leak alerts firing within a deadline; the time gauges scraped under their _seconds names;
 #   4. every query of every dashboard panel (and its variables) returning data.
 # Everything it starts is stopped by its PID on exit. The whole check is bounded (CHECK_SECONDS, 170 s by default,
 # not counting a demo build when the jar is missing).
@@ -176,6 +176,11 @@ wait_until "$LEAK_ALERT firing for jdbc.connection (pool HikariPool-1)" alert_fi
 # the 5 responses kept open sit in CLOSE_WAIT (the upstream closed its end); the meter refreshes every 10 s
 close_wait_seen() { [ "$(result_count "handle_hygiene_tcp_sockets{job=\"$JOB\", state=\"CLOSE_WAIT\"} >= 5")" = 1 ]; }
 wait_until "Prometheus reads the 5 kept responses' sockets in CLOSE_WAIT" close_wait_seen
+# the time gauges, under the names the README, the rules and the dashboard use (Prometheus' base unit adds _seconds)
+for series in handle_hygiene_fd_exhaustion_eta_seconds handle_hygiene_tcp_sockets_age_seconds; do
+  [ "$(result_count "$series{job=\"$JOB\"}")" = 1 ] || fail "no $series series scraped from the demo"
+done
+say "the time gauges are scraped as handle_hygiene_fd_exhaustion_eta_seconds and handle_hygiene_tcp_sockets_age_seconds"
 
 # --- 4. every dashboard query returns data ---------------------------------------------------------------------------
 # Grafana's variables replaced as a user's choice would: this job and instance; $__rate_interval as 4 scrapes

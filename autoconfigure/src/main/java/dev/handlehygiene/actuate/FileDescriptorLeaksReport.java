@@ -14,7 +14,7 @@ import dev.handlehygiene.audit.AuditedSetting;
  * The body of {@code GET /actuator/fdleaks}. Absent fields are omitted: an unknown count, a hidden detail. Actuator
  * output, so the endpoint's own JSON mapper writes it, whatever the application's {@code spring.jackson.*}.
  *
- * @param status {@code ok}, {@code warning}, {@code critical} or {@code unsupported}
+ * @param level {@code ok}, {@code warning}, {@code critical} or {@code unsupported}, as health's {@code level}
  * @param open open descriptors
  * @param limit the soft limit
  * @param hardLimit the hard limit
@@ -32,7 +32,7 @@ import dev.handlehygiene.audit.AuditedSetting;
  * @param inventoryError why the inventory is empty or partial
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FileDescriptorLeaksReport(String status, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
+public record FileDescriptorLeaksReport(String level, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
 		Map<String, Integer> types, TcpReport tcp, List<PathCount> files, Map<String, LeakReport> leaks, List<AuditedSetting> settings,
 		TrendReport trend, String hiddenDetails, Boolean partial, String inventoryError) implements OperationResponseBody {
 }

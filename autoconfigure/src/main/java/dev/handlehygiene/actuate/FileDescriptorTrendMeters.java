@@ -1,18 +1,19 @@
 package dev.handlehygiene.actuate;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorTrend;
 
 /**
- * {@code handle.hygiene.fd.exhaustion.eta}: seconds until the descriptor limit at the current growth, the number
- * the health indicator and the {@code trend} section show. NaN when the count is not growing steadily, so that an
- * alert on "eta below N" stays quiet instead of firing on a made-up number.
+ * {@code handle.hygiene.fd.exhaustion.eta}: the time until the descriptor limit at the current growth, the number
+ * the health indicator and the {@code trend} section show, as a time gauge. NaN when the count is not growing
+ * steadily, so that an alert on "eta below N" stays quiet instead of firing on a made-up number.
  */
 public class FileDescriptorTrendMeters implements MeterBinder {
 
@@ -26,9 +27,9 @@ public class FileDescriptorTrendMeters implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder(EXHAUSTION_ETA, this.sampler, FileDescriptorTrendMeters::etaSeconds)
+		// a time gauge: each registry gets its own base time unit (Prometheus: seconds, hence _seconds)
+		TimeGauge.builder(EXHAUSTION_ETA, this.sampler, TimeUnit.SECONDS, FileDescriptorTrendMeters::etaSeconds)
 			.description("Time until the open file descriptor count reaches the limit at its current growth")
-			.baseUnit("seconds")
 			.register(registry);
 	}
 

@@ -1,7 +1,10 @@
 package dev.handlehygiene.actuate;
 
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.handlehygiene.fd.CachedTcpStates;
@@ -40,9 +43,8 @@ public class TcpSocketMeters implements MeterBinder {
 				.strongReference(true)
 				.register(registry);
 		}
-		Gauge.builder(AGE, this.states, CachedTcpStates::ageSeconds)
+		TimeGauge.builder(AGE, this.states, TimeUnit.SECONDS, CachedTcpStates::ageSeconds)
 			.description("Time since handle.hygiene.tcp.sockets was last read completely")
-			.baseUnit("seconds")
 			.strongReference(true)
 			.register(registry);
 	}

@@ -65,7 +65,7 @@ class FileDescriptorExhaustionTest {
 			.containsEntry("health", "DOWN")
 			.containsEntry("health.countMethod", "procfs-stat")
 			.containsEntry("health.error", "null")
-			.containsEntry("report.status", "critical")
+			.containsEntry("report.level", "critical")
 			.containsEntry("report.countMethod", "procfs-stat");
 		assertThat(Long.parseLong(report.get("probe.count"))).isBetween(CONTEXT_LIMIT - 2L, (long) CONTEXT_LIMIT);
 		assertThat(Long.parseLong(report.get("health.open"))).isBetween(CONTEXT_LIMIT - 2L, (long) CONTEXT_LIMIT);
@@ -87,7 +87,7 @@ class FileDescriptorExhaustionTest {
 			.containsEntry("health", "DOWN")
 			.containsEntry("health.countMethod", "mxbean")
 			.containsEntry("health.open", limit)
-			.containsEntry("report.status", "critical")
+			.containsEntry("report.level", "critical")
 			.containsEntry("report.countMethod", "mxbean")
 			.containsEntry("report.open", limit);
 		assertThat(meter(report, "process.files.open")).isEqualTo(CONTEXT_LIMIT);

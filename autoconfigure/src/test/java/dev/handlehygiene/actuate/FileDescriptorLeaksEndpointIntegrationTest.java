@@ -51,7 +51,7 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 	@Test
 	void reportsTheContractsFields() {
 		JsonNode report = this.actuator.body("/actuator/fdleaks");
-		assertThat(report.get("status").asString()).isEqualTo("ok");
+		assertThat(report.get("level").asString()).isEqualTo("ok");
 		assertThat(report.get("countMethod").asString()).isEqualTo(ProcfsStat.expectedCountMethod().label());
 		assertThat(report.get("limit").asLong()).isEqualTo(new FileDescriptorProbe().limit());
 		assertThat(report.get("hardLimit").asLong()).isGreaterThanOrEqualTo(report.get("limit").asLong());
@@ -62,6 +62,15 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 		assertThat(report.get("tcp").get("states").get("LISTEN").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(report.get("files").isArray()).isTrue();
 		assertThat(report.has("hiddenDetails")).isFalse();
+	}
+
+	@Test
+	void reportsTheUsageLevelAsLevelNeverAsStatus() {
+		JsonNode report = this.actuator.body("/actuator/fdleaks");
+		// in the actuator, status means UP/DOWN; the report's ok/warning/critical is health's level
+		assertThat(report.has("level")).as("%s", report).isTrue();
+		assertThat(report.has("status")).as("%s", report).isFalse();
+		assertThat(report.get("level").asString()).isIn("ok", "warning", "critical");
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class FileDescriptorsHealthIntegrationTest {
 		assertThat(body.get("details").get("countMethod").asString())
 			.isEqualTo(ProcfsStat.expectedCountMethod().label());
 		assertThat(actuator.get("/actuator/health").getStatusCode().value()).isEqualTo(503);
-		assertThat(actuator.body("/actuator/fdleaks").get("status").asString()).isEqualTo("critical");
+		assertThat(actuator.body("/actuator/fdleaks").get("level").asString()).isEqualTo("critical");
 	}
 
 }

@@ -74,7 +74,7 @@ class NoProcfsNoMxBeanIntegrationTest {
 		ResponseEntity<JsonNode> response = this.actuator.get("/actuator/fdleaks");
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		JsonNode report = response.getBody();
-		assertThat(report.get("status").asString()).isEqualTo("unsupported");
+		assertThat(report.get("level").asString()).isEqualTo("unsupported");
 		assertThat(report.get("countMethod").asString()).isEqualTo("unsupported");
 		assertThat(report.has("open")).isFalse();
 		assertThat(report.has("limit")).isFalse();
@@ -89,7 +89,7 @@ class NoProcfsNoMxBeanIntegrationTest {
 	void theMetersReadNaN() {
 		assertThat(this.meters.get("process.files.open").gauge().value()).isNaN();
 		assertThat(this.meters.get("process.files.max").gauge().value()).isNaN();
-		assertThat(this.meters.get("handle.hygiene.fd.exhaustion.eta").gauge().value()).isNaN();
+		assertThat(this.meters.get("handle.hygiene.fd.exhaustion.eta").timeGauge().value()).isNaN();
 		// and the metrics endpoint serves them
 		ResponseEntity<JsonNode> open = this.actuator.get("/actuator/metrics/process.files.open");
 		assertThat(open.getStatusCode().value()).isEqualTo(200);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,7 @@ class TcpSocketMetersTest {
 		}
 		assertThat(value(scrape, TcpState.NEW_SYN_RECV)).isZero();
 		assertThat(scrape).contains("handle_hygiene_tcp_sockets_age_seconds ");
+		assertThat(this.registry.get(TcpSocketMeters.AGE).timeGauge().baseTimeUnit()).isEqualTo(TimeUnit.SECONDS);
 	}
 
 	@Test

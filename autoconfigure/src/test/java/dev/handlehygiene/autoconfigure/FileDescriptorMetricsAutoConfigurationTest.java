@@ -47,7 +47,7 @@ class FileDescriptorMetricsAutoConfigurationTest {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(FileDescriptorTrendMeters.class);
 			// no growth projected in a fresh context: the gauge says it cannot tell rather than making up a number
-			assertThat(context.getBean(MeterRegistry.class).get(EXHAUSTION_ETA).gauge().value()).isNaN();
+			assertThat(context.getBean(MeterRegistry.class).get(EXHAUSTION_ETA).timeGauge().value()).isNaN();
 		});
 	}
 

@@ -21,7 +21,7 @@ final class DemoJson {
 	}
 
 	/** {@code GET /actuator/fdleaks}, the fields the tests use. */
-	record Report(String status, long open, long limit, Tcp tcp, List<FileCount> files) {
+	record Report(String level, long open, long limit, Tcp tcp, List<FileCount> files) {
 	}
 
 	/** {@code GET /actuator/fdleaks/tcp}. */

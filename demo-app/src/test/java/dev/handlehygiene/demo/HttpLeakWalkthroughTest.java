@@ -60,6 +60,7 @@ class HttpLeakWalkthroughTest extends DemoOnRandomPorts {
 		Report after = report();
 		assertThat(after.tcp().closeWait()).isLessThan(closeWaitBefore + K / 2);
 		assertThat(after.open()).isLessThan(openBefore + K / 2);
+		assertThat(after.level()).isEqualTo("ok");
 	}
 
 	private Tcp tcp() {

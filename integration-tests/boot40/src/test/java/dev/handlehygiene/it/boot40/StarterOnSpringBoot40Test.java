@@ -55,7 +55,7 @@ class StarterOnSpringBoot40Test {
 	@Test
 	void theEndpointAnswersWithTheCounts() {
 		JsonNode report = new ActuatorClient(this.port).body("/actuator/fdleaks");
-		assertThat(report.get("status").asString()).isEqualTo("ok");
+		assertThat(report.get("level").asString()).isEqualTo("ok");
 		long open = report.get("open").asLong();
 		assertThat(open).isPositive();
 		assertThat(report.get("limit").asLong()).isGreaterThan(open);

@@ -30,6 +30,7 @@ final class ReportAssertions {
 		assertNamesNothing(report, evidence);
 		assertThat(report.has("hiddenDetails")).as("hiddenDetails").isTrue();
 		assertThat(report.get("hiddenDetails").asString()).contains("show-details");
+		assertThat(report.get("level").asString()).as("level").isEqualTo("ok");
 		assertThat(report.get("open").asLong()).isPositive();
 		assertThat(report.get("types").get("file").asLong()).isGreaterThanOrEqualTo(HeldEvidence.COPIES);
 		assertThat(report.get("types").get("socket").asLong()).isGreaterThanOrEqualTo(2 * HeldEvidence.COPIES);
