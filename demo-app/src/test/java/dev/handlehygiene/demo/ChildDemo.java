@@ -30,7 +30,14 @@ record ChildDemo(int serverPort, int managementPort, int descriptorLimit) {
 	 * @return the demo's settings
 	 */
 	static ChildDemo onFreePorts(int descriptorLimit) {
-		return new ChildDemo(freePort(), freePort(), descriptorLimit);
+		// both sockets held open together: one closed before the next is opened can hand out the same port twice,
+		// and a management port equal to the server port fails the child's start-up
+		try (ServerSocket server = freeSocket(); ServerSocket management = freeSocket()) {
+			return new ChildDemo(server.getLocalPort(), management.getLocalPort(), descriptorLimit);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("no free port", ex);
+		}
 	}
 
 	/**
@@ -84,13 +91,8 @@ record ChildDemo(int serverPort, int managementPort, int descriptorLimit) {
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("no free port", ex);
-		}
+	private static ServerSocket freeSocket() throws IOException {
+		return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
 	}
 
 }
