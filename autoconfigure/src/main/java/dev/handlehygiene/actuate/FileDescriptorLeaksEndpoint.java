@@ -3,6 +3,7 @@ package dev.handlehygiene.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
@@ -22,6 +25,7 @@ import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.InventoryScope;
 import dev.handlehygiene.fd.UsageThresholds;
+import dev.handlehygiene.leak.LeakSource;
 
 /**
  * {@code /actuator/fdleaks}: what the process has open, by type, file and TCP state and remote, and how close it is
@@ -56,7 +60,7 @@ public class FileDescriptorLeaksEndpoint {
 
 	private final LeakReports leakReports;
 
-	private final FileDescriptorSampler sampler;
+	private final @Nullable FileDescriptorSampler sampler;
 
 	private final Show showDetails;
 
@@ -67,19 +71,43 @@ public class FileDescriptorLeaksEndpoint {
 	 * @param inventory the on-demand listing
 	 * @param thresholds the warning and critical shares
 	 * @param settingsAudit the audit of timeouts and limits
-	 * @param leakReports the leak trackers' counts and call sites
-	 * @param sampler the growth trend, or {@code null} to leave the {@code trend} section out
+	 * @param leakSources the leak trackers whose counts and call sites the {@code leaks} section shows, in order
+	 * @param sampler the growth trend
 	 * @param showDetails when to show paths, remote addresses and setting values
 	 * @param top how many files and remotes to list
 	 */
-	public FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory, UsageThresholds thresholds,
-			SettingsAudit settingsAudit, LeakReports leakReports, FileDescriptorSampler sampler, Show showDetails,
+	public FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
+			UsageThresholds thresholds, SettingsAudit settingsAudit, List<LeakSource> leakSources,
+			FileDescriptorSampler sampler, Show showDetails, int top) {
+		this(probe, inventory, thresholds, settingsAudit, leakSources, showDetails, top,
+				Objects.requireNonNull(sampler, "sampler"));
+	}
+
+	/**
+	 * An endpoint without the {@code trend} section.
+	 * @param probe the O(1) count and limits
+	 * @param inventory the on-demand listing
+	 * @param thresholds the warning and critical shares
+	 * @param settingsAudit the audit of timeouts and limits
+	 * @param leakSources the leak trackers whose counts and call sites the {@code leaks} section shows, in order
+	 * @param showDetails when to show paths, remote addresses and setting values
+	 * @param top how many files and remotes to list
+	 */
+	public FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
+			UsageThresholds thresholds, SettingsAudit settingsAudit, List<LeakSource> leakSources, Show showDetails,
 			int top) {
+		this(probe, inventory, thresholds, settingsAudit, leakSources, showDetails, top, null);
+	}
+
+	// the one place the trend may be missing: the public constructors say so by which one is called
+	private FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
+			UsageThresholds thresholds, SettingsAudit settingsAudit, List<LeakSource> leakSources, Show showDetails,
+			int top, @Nullable FileDescriptorSampler sampler) {
 		this.probe = probe;
 		this.inventory = inventory;
 		this.thresholds = thresholds;
 		this.settingsAudit = settingsAudit;
-		this.leakReports = leakReports;
+		this.leakReports = new LeakReports(leakSources);
 		this.sampler = sampler;
 		this.showDetails = showDetails;
 		this.top = top;
@@ -101,7 +129,7 @@ public class FileDescriptorLeaksEndpoint {
 	 * @return the section, or {@code null} (404) for an unknown one
 	 */
 	@ReadOperation
-	public Map<String, Object> fdLeaksSection(@Selector String section) {
+	public @Nullable Map<String, Object> fdLeaksSection(@Selector String section) {
 		return section(section, this.showDetails.isShown(true));
 	}
 
@@ -130,7 +158,7 @@ public class FileDescriptorLeaksEndpoint {
 	 * @param showDetails whether to include paths and remote addresses
 	 * @return the section, or {@code null} for an unknown name
 	 */
-	public Map<String, Object> section(String section, boolean showDetails) {
+	public @Nullable Map<String, Object> section(String section, boolean showDetails) {
 		SectionContent content = read(section, showDetails);
 		if (content == null) {
 			return null;
@@ -156,7 +184,7 @@ public class FileDescriptorLeaksEndpoint {
 		return SECTION_NAMES;
 	}
 
-	private SectionContent read(String section, boolean showDetails) {
+	private @Nullable SectionContent read(@Nullable String section, boolean showDetails) {
 		if (section == null) {
 			return null;
 		}
@@ -195,16 +223,16 @@ public class FileDescriptorLeaksEndpoint {
 		return showDetails ? settings : settings.stream().map(AuditedSetting::withoutDetails).toList();
 	}
 
-	private TrendReport trend() {
+	private @Nullable TrendReport trend() {
 		return (this.sampler != null) ? TrendReport.of(this.sampler.trend()) : null;
 	}
 
-	private static Long known(long value) {
+	private static @Nullable Long known(long value) {
 		return (value < 0) ? null : value;
 	}
 
 	/** What a section shows, and why the inventory it came from is partial, if it is. */
-	private record SectionContent(Object value, String inventoryError) {
+	private record SectionContent(@Nullable Object value, @Nullable String inventoryError) {
 	}
 
 }

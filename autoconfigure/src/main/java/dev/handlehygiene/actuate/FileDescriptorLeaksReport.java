@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.handlehygiene.fd.PathCount;
 import dev.handlehygiene.audit.AuditedSetting;
 
@@ -32,7 +34,9 @@ import dev.handlehygiene.audit.AuditedSetting;
  * @param inventoryError why the inventory is empty or partial
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FileDescriptorLeaksReport(String level, Long open, Long limit, Long hardLimit, Double usage, String countMethod,
-		Map<String, Integer> types, TcpReport tcp, List<PathCount> files, Map<String, LeakReport> leaks, List<AuditedSetting> settings,
-		TrendReport trend, String hiddenDetails, Boolean partial, String inventoryError) implements OperationResponseBody {
+public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Nullable Long limit,
+		@Nullable Long hardLimit, @Nullable Double usage, String countMethod, Map<String, Integer> types, TcpReport tcp,
+		@Nullable List<PathCount> files, Map<String, LeakReport> leaks, List<AuditedSetting> settings,
+		@Nullable TrendReport trend, @Nullable String hiddenDetails, @Nullable Boolean partial,
+		@Nullable String inventoryError) implements OperationResponseBody {
 }

@@ -1,12 +1,15 @@
 package dev.handlehygiene.actuate;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorTrend;
@@ -28,7 +31,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 
 	private final UsageThresholds thresholds;
 
-	private final FileDescriptorSampler sampler;
+	private final @Nullable FileDescriptorSampler sampler;
 
 	private final Duration horizon;
 
@@ -42,18 +45,24 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 	 * @param thresholds the warning and critical shares
 	 */
 	public FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds) {
-		this(probe, thresholds, null, Duration.ZERO);
+		this(probe, thresholds, Duration.ZERO, null);
 	}
 
 	/**
 	 * An indicator on the level and the growth trend.
 	 * @param probe the O(1) count and limit
 	 * @param thresholds the warning and critical shares
-	 * @param sampler the trend, or {@code null} for the level alone
+	 * @param sampler the trend
 	 * @param horizon DOWN when the trend projects the limit within this
 	 */
 	public FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds,
 			FileDescriptorSampler sampler, Duration horizon) {
+		this(probe, thresholds, horizon, Objects.requireNonNull(sampler, "sampler"));
+	}
+
+	// the one place the trend may be missing: the public constructors say so by which one is called
+	private FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds, Duration horizon,
+			@Nullable FileDescriptorSampler sampler) {
 		super("File descriptor health check failed");
 		this.probe = probe;
 		this.thresholds = thresholds;
@@ -65,7 +74,9 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		FileDescriptorUsage usage = FileDescriptorUsage.read(this.probe, this.thresholds);
 		if (!usage.isKnown()) {
-			builder.unknown().withDetail("countMethod", usage.method().label()).withDetail("reason", usage.reason());
+			builder.unknown()
+				.withDetail("countMethod", usage.method().label())
+				.withDetail("reason", Objects.requireNonNullElse(usage.reason(), "the platform cannot tell"));
 			if (usage.limit() > 0) {
 				builder.withDetail("limit", usage.limit());
 			}
@@ -103,10 +114,10 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	private void logWhenProjected(boolean projected, FileDescriptorUsage usage, FileDescriptorTrend trend) {
+	private void logWhenProjected(boolean projected, FileDescriptorUsage usage, @Nullable FileDescriptorTrend trend) {
 		boolean previous = this.lastProjected;
 		this.lastProjected = projected;
-		if (projected && !previous) {
+		if (projected && !previous && trend != null) {
 			logger.warn(String.format(
 					"%d of %d file descriptors open and growing by %.1f per minute: the limit is projected in %s, "
 							+ "within the exhaustion horizon of %s",

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.handlehygiene.leak.LeakEvent;
 import dev.handlehygiene.leak.LeakSite;
 import dev.handlehygiene.leak.LeakSource;
@@ -19,7 +21,7 @@ import dev.handlehygiene.leak.LeakSource;
  * @param sites call sites with their counts and a stack (a detail)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LeakReport(Long open, long suspected, long leaked, List<Site> sites) {
+public record LeakReport(@Nullable Long open, long suspected, long leaked, @Nullable List<Site> sites) {
 
 	/**
 	 * The report of a source.
@@ -46,7 +48,7 @@ public record LeakReport(Long open, long suspected, long leaked, List<Site> site
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Site(String site, String pool, long leaked, long suspected, List<String> stack,
-			List<Event> recent) {
+			@Nullable List<Event> recent) {
 
 		static Site of(LeakSite site) {
 			List<Event> recent = site.recent().isEmpty() ? null : site.recent().stream().map(Event::of).toList();
@@ -64,7 +66,7 @@ public record LeakReport(Long open, long suspected, long leaked, List<Site> site
 	 * @param closedAt when it was closed (a connection: returned to its pool), absent while still open
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Event(String name, String thread, Instant detectedAt, Instant closedAt) {
+	public record Event(String name, String thread, Instant detectedAt, @Nullable Instant closedAt) {
 
 		static Event of(LeakEvent event) {
 			return new Event(event.name(), event.thread(), event.detectedAt(), event.closedAt());

@@ -11,7 +11,7 @@ import dev.handlehygiene.leak.LeakSource;
 /**
  * The {@code leaks} section of {@code /actuator/fdleaks}: each leak source present, under its name.
  */
-public class LeakReports {
+class LeakReports {
 
 	/** The section names of the starter's own resources; any other source is listed under its resource name. */
 	private static final Map<String, String> NAMES = Map.of(ResponseTrackingInterceptor.RESOURCE, "httpClient",
@@ -22,7 +22,7 @@ public class LeakReports {
 	/**
 	 * @param sources the sources, in report order
 	 */
-	public LeakReports(List<LeakSource> sources) {
+	LeakReports(List<LeakSource> sources) {
 		this.sources = List.copyOf(sources);
 	}
 
@@ -31,7 +31,7 @@ public class LeakReports {
 	 * @param showDetails whether to include call sites and stacks
 	 * @return {@code {"httpClient": {...}, "jdbc": {...}}}, with only the sources present
 	 */
-	public Map<String, LeakReport> report(boolean showDetails) {
+	Map<String, LeakReport> report(boolean showDetails) {
 		Map<String, LeakReport> report = new LinkedHashMap<>();
 		for (LeakSource source : this.sources) {
 			report.put(NAMES.getOrDefault(source.resource(), source.resource()), LeakReport.of(source, showDetails));

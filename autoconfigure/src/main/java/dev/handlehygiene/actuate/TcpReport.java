@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
 
@@ -15,5 +17,5 @@ import dev.handlehygiene.fd.TcpState;
  * @param remotes sockets per remote address and state, most first (a detail)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TcpReport(Map<TcpState, Integer> states, List<RemoteCount> remotes) {
+public record TcpReport(Map<TcpState, Integer> states, @Nullable List<RemoteCount> remotes) {
 }

@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.handlehygiene.fd.FileDescriptorTrend;
 
 /**
@@ -18,7 +20,8 @@ import dev.handlehygiene.fd.FileDescriptorTrend;
  * @param projectedExhaustion time left until the limit, absent when the samples show no steady growth
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrendReport(String window, int samples, Double perMinute, Double fit, String projectedExhaustion) {
+public record TrendReport(String window, int samples, @Nullable Double perMinute, @Nullable Double fit,
+		@Nullable String projectedExhaustion) {
 
 	/**
 	 * The report of a trend.
@@ -26,15 +29,15 @@ public record TrendReport(String window, int samples, Double perMinute, Double f
 	 * @return its report
 	 */
 	public static TrendReport of(FileDescriptorTrend trend) {
-		return new TrendReport(iso(trend.window()), trend.samples(), round(trend.perMinute(), 100),
+		return new TrendReport(trend.window().truncatedTo(ChronoUnit.SECONDS).toString(), trend.samples(), round(trend.perMinute(), 100),
 				round(trend.fit(), 1000), iso(trend.projectedExhaustion()));
 	}
 
-	static String iso(Duration duration) {
+	static @Nullable String iso(@Nullable Duration duration) {
 		return (duration != null) ? duration.truncatedTo(ChronoUnit.SECONDS).toString() : null;
 	}
 
-	private static Double round(Double value, int scale) {
+	private static @Nullable Double round(@Nullable Double value, int scale) {
 		return (value != null) ? Math.round(value * scale) / (double) scale : null;
 	}
 

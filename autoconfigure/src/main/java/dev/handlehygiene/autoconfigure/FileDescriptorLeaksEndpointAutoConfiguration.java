@@ -1,5 +1,7 @@
 package dev.handlehygiene.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -12,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 
 import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 import dev.handlehygiene.actuate.FileDescriptorLeaksEndpointWebExtension;
-import dev.handlehygiene.actuate.LeakReports;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
@@ -36,17 +37,16 @@ class FileDescriptorLeaksEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LeakReports leakReports(ObjectProvider<LeakSource> sources) {
-		return new LeakReports(sources.orderedStream().toList());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	FileDescriptorLeaksEndpoint fdLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
-			UsageThresholds thresholds, SettingsAudit settingsAudit, LeakReports leakReports,
+			UsageThresholds thresholds, SettingsAudit settingsAudit, ObjectProvider<LeakSource> leakSources,
 			ObjectProvider<FileDescriptorSampler> sampler, FileDescriptorLeaksEndpointProperties properties) {
-		return new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, settingsAudit, leakReports, sampler.getIfAvailable(),
-				properties.getShowDetails(), TOP_ENTRIES);
+		List<LeakSource> sources = leakSources.orderedStream().toList();
+		FileDescriptorSampler trend = sampler.getIfAvailable();
+		return (trend != null)
+				? new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, settingsAudit, sources, trend,
+						properties.getShowDetails(), TOP_ENTRIES)
+				: new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, settingsAudit, sources,
+						properties.getShowDetails(), TOP_ENTRIES);
 	}
 
 	@Bean

@@ -27,8 +27,10 @@ class FileDescriptorsHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "fileDescriptorsHealthIndicator")
 	FileDescriptorsHealthIndicator fileDescriptorsHealthIndicator(FileDescriptorProbe probe,
 			UsageThresholds thresholds, ObjectProvider<FileDescriptorSampler> sampler, FileDescriptorProperties properties) {
-		return new FileDescriptorsHealthIndicator(probe, thresholds, sampler.getIfAvailable(),
-				properties.getExhaustionHorizon());
+		FileDescriptorSampler trend = sampler.getIfAvailable();
+		return (trend != null)
+				? new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon())
+				: new FileDescriptorsHealthIndicator(probe, thresholds);
 	}
 
 }

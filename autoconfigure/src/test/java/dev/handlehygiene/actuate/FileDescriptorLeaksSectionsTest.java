@@ -128,7 +128,7 @@ class FileDescriptorLeaksSectionsTest {
 			AtomicLong peak = new AtomicLong();
 			FileDescriptorLeaksEndpoint endpoint = new FileDescriptorLeaksEndpoint(probe,
 					new FileDescriptorInventory(Path.of("/proc"), (path) -> peak.accumulateAndGet(probe.count(), Math::max)),
-					new UsageThresholds(0.7, 0.9), this.audit, new LeakReports(List.of()), null, Show.ALWAYS, 20);
+					new UsageThresholds(0.7, 0.9), this.audit, List.of(), Show.ALWAYS, 20);
 			long before = probe.count();
 			FileDescriptorLeaksReport report = endpoint.fdLeaks();
 			assertThat(report.partial()).isNull();
@@ -148,7 +148,7 @@ class FileDescriptorLeaksSectionsTest {
 		FileDescriptorSampler sampler = new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofSeconds(10),
 				Duration.ofMinutes(10));
 		return new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(procRoot, this.reads::add),
-				new UsageThresholds(0.7, 0.9), this.audit, new LeakReports(List.of()), sampler, Show.ALWAYS, 20);
+				new UsageThresholds(0.7, 0.9), this.audit, List.of(), sampler, Show.ALWAYS, 20);
 	}
 
 }

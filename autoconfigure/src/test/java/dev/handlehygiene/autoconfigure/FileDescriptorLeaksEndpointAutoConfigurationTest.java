@@ -11,7 +11,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 import dev.handlehygiene.actuate.FileDescriptorLeaksEndpointWebExtension;
-import dev.handlehygiene.actuate.LeakReports;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
@@ -33,8 +32,7 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
 			.hasSingleBean(FileDescriptorInventory.class)
 			.doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
-			.doesNotHaveBean(FileDescriptorLeaksEndpointWebExtension.class)
-			.doesNotHaveBean(LeakReports.class));
+			.doesNotHaveBean(FileDescriptorLeaksEndpointWebExtension.class));
 	}
 
 	@Test
@@ -42,8 +40,7 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
 			.run((context) -> assertThat(context).hasSingleBean(FileDescriptorLeaksEndpoint.class)
 				.hasSingleBean(FileDescriptorLeaksEndpointWebExtension.class)
-				.hasSingleBean(FileDescriptorInventory.class)
-				.hasSingleBean(LeakReports.class));
+				.hasSingleBean(FileDescriptorInventory.class));
 	}
 
 	@Test
@@ -84,8 +81,7 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 	void backsOffWhenTheUserDefinesAnEndpoint() {
 		// real parts, no mock: JDK 21 and later warn when Mockito's inline mock maker attaches its agent at run time
 		FileDescriptorLeaksEndpoint own = new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(),
-				new UsageThresholds(0.7, 0.9), new SettingsAudit(List.of()), new LeakReports(List.of()), null,
-				Show.NEVER, 10);
+				new UsageThresholds(0.7, 0.9), new SettingsAudit(List.of()), List.of(), Show.NEVER, 10);
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
 			.withBean("ownEndpoint", FileDescriptorLeaksEndpoint.class, () -> own)
 			.run((context) -> {
@@ -95,16 +91,13 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 	}
 
 	@Test
-	void backsOffWhenTheUserDefinesAnInventoryOrLeakReports() {
+	void backsOffWhenTheUserDefinesAnInventory() {
 		FileDescriptorInventory inventory = new FileDescriptorInventory();
-		LeakReports leakReports = new LeakReports(List.of());
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
 			.withBean(FileDescriptorInventory.class, () -> inventory)
-			.withBean(LeakReports.class, () -> leakReports)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(FileDescriptorLeaksEndpoint.class);
 				assertThat(context.getBean(FileDescriptorInventory.class)).isSameAs(inventory);
-				assertThat(context.getBean(LeakReports.class)).isSameAs(leakReports);
 			});
 	}
 

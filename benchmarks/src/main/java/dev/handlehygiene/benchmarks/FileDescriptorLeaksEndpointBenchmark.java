@@ -32,7 +32,6 @@ import org.springframework.boot.health.contributor.Health;
 import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 import dev.handlehygiene.actuate.FileDescriptorLeaksReport;
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
-import dev.handlehygiene.actuate.LeakReports;
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.CachedTcpStates;
@@ -95,7 +94,7 @@ public class FileDescriptorLeaksEndpointBenchmark {
 		}
 		FileDescriptorInventory inventory = new FileDescriptorInventory();
 		this.endpoint = new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, new SettingsAudit(List.of(() -> nine)),
-				new LeakReports(List.of(Trackers.of(Trackers.DEFAULTS))), sampler, Show.ALWAYS, 20);
+				List.of(Trackers.of(Trackers.DEFAULTS)), sampler, Show.ALWAYS, 20);
 		this.healthIndicator = new FileDescriptorsHealthIndicator(probe, thresholds, sampler, Duration.ofMinutes(15));
 		this.everyCallRefreshes = new CachedTcpStates(inventory, Duration.ofNanos(1));
 		ServerSocket server = new ServerSocket(0, SOCKET_PAIRS, InetAddress.getLoopbackAddress());
