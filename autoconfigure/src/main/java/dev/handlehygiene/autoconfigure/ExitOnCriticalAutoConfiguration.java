@@ -1,5 +1,6 @@
 package dev.handlehygiene.autoconfigure;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -9,16 +10,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.restart.ExitOnCritical;
-import dev.handlehygiene.restart.ExitOnCriticalSchedule;
-import dev.handlehygiene.restart.GracefulProcessExit;
 import dev.handlehygiene.restart.ProcessExit;
-import dev.handlehygiene.restart.UnwatchedExitOnCriticalWarning;
 
 /**
  * Opt-in with {@code handle-hygiene.restart.exit-on-critical=true}: watches the {@code fileDescriptors} health
@@ -42,7 +41,7 @@ class ExitOnCriticalAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ProcessExit processExit(ConfigurableApplicationContext context) {
-			return new GracefulProcessExit(context);
+			return ProcessExit.graceful(context);
 		}
 
 		@Bean
@@ -53,9 +52,8 @@ class ExitOnCriticalAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
-		ExitOnCriticalSchedule exitOnCriticalSchedule(ExitOnCritical exitOnCritical) {
-			return new ExitOnCriticalSchedule(exitOnCritical, ExitOnCriticalSchedule.DEFAULT_INTERVAL);
+		SmartLifecycle exitOnCriticalSchedule(ExitOnCritical exitOnCritical) {
+			return exitOnCritical.schedule(ExitOnCritical.DEFAULT_CHECK_INTERVAL);
 		}
 
 	}
@@ -66,9 +64,8 @@ class ExitOnCriticalAutoConfiguration {
 	static class NothingToWatchConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		UnwatchedExitOnCriticalWarning unwatchedExitOnCriticalWarning() {
-			return new UnwatchedExitOnCriticalWarning();
+		SmartInitializingSingleton unwatchedExitOnCriticalWarning() {
+			return ExitOnCritical.unwatchedWarning();
 		}
 
 	}

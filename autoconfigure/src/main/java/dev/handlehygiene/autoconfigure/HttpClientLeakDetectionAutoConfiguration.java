@@ -1,6 +1,7 @@
 package dev.handlehygiene.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,8 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
-import dev.handlehygiene.http.LeakWarningLog;
-import dev.handlehygiene.http.ResponseTrackingBeanPostProcessor;
 import dev.handlehygiene.http.ResponseTrackers;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.FrameworkFrames;
@@ -38,16 +37,16 @@ class HttpClientLeakDetectionAutoConfiguration {
 		LeaksProperties.HttpClient leaks = properties.getHttpClient();
 		LeakTracker tracker = ResponseTrackers.create(leaks.getSampling(), leaks.getMaxOpenAge(), leaks.isCloseLeaked(),
 				leaks.getCaptureBudget(), FrameworkFrames.with(properties.getFrameworkFrames()));
-		tracker.addListener(new LeakWarningLog());
+		tracker.addListener(ResponseTrackers.warningLog());
 		return tracker;
 	}
 
 	// static: a post-processor is created before the other beans, and must not pull the tracker in with it
 	@Bean
 	@ConditionalOnBooleanProperty(name = LeaksProperties.TRACK_BEANS, matchIfMissing = true)
-	static ResponseTrackingBeanPostProcessor responseTrackingBeanPostProcessor(
+	static BeanPostProcessor responseTrackingBeanPostProcessor(
 			ObjectProvider<ResponseTrackingInterceptor> interceptor) {
-		return new ResponseTrackingBeanPostProcessor(interceptor::getObject);
+		return ResponseTrackers.beanPostProcessor(interceptor::getObject);
 	}
 
 	@Bean

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.handlehygiene.jdbc.HikariLeakCapture;
-import dev.handlehygiene.jdbc.HikariLeakCaptures;
 import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 import dev.handlehygiene.leak.FrameworkFrames;
 
@@ -40,7 +39,7 @@ class JdbcLeakDetectionAutoConfiguration {
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	HikariLeakCapture hikariLeakCapture(JdbcLeakRegistry jdbcLeakRegistry) {
-		HikariLeakCapture capture = HikariLeakCaptures.forLoggingSystemInUse(jdbcLeakRegistry);
+		HikariLeakCapture capture = HikariLeakCapture.forLoggingSystemInUse(jdbcLeakRegistry);
 		if (capture != null) {
 			return capture;
 		}

@@ -27,7 +27,7 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
  * application's own configuration is loaded, because the switches live there. The one place the switches are bound;
  * their metadata is in {@code additional-spring-configuration-metadata.json}.
  */
-public class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public int getOrder() {

@@ -10,7 +10,7 @@ import dev.handlehygiene.leak.LeakListener;
  * One WARN line per call site, the first time it leaks a response: later leaks from the same site are counted, not
  * logged, so a hot leak cannot flood the log.
  */
-public class LeakWarningLog implements LeakListener {
+class LeakWarningLog implements LeakListener {
 
 	private static final Log logger = LogFactory.getLog(LeakWarningLog.class);
 

@@ -2,9 +2,13 @@ package dev.handlehygiene.http;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.CaptureBudget;
+import dev.handlehygiene.leak.LeakListener;
 import dev.handlehygiene.leak.LeakTracker;
 import dev.handlehygiene.leak.LeakTrackerSettings;
 
@@ -38,6 +42,24 @@ public final class ResponseTrackers {
 				new LeakTrackerSettings(sampling, maxOpenAge, closeLeaked, MAX_SITES),
 				new CallSites(frameworkFrames, STACK_DEPTH),
 				new CaptureBudget(captureBudget, CaptureBudget.DEFAULT_RESERVE_NANOS, System::nanoTime));
+	}
+
+	/**
+	 * The listener that logs one WARN line with the stack the first time a call site leaks a response.
+	 * @return the listener
+	 */
+	public static LeakListener warningLog() {
+		return new LeakWarningLog();
+	}
+
+	/**
+	 * The post-processor that adds the tracking interceptor to every {@code RestTemplate} and {@code RestClient}
+	 * bean, hand-built ones included, exactly once.
+	 * @param interceptor the interceptor, looked up when the first client bean is processed
+	 * @return the post-processor
+	 */
+	public static BeanPostProcessor beanPostProcessor(Supplier<ResponseTrackingInterceptor> interceptor) {
+		return new ResponseTrackingBeanPostProcessor(interceptor);
 	}
 
 }

@@ -15,7 +15,7 @@ import org.springframework.web.client.RestTemplate;
  * A bean that already has the interceptor, such as one built from Spring Boot's builders, is left as it is, so no
  * response is counted twice. {@code @HttpExchange} clients over such beans are tracked through them.
  */
-public class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
+class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
 
 	private final Supplier<ResponseTrackingInterceptor> interceptor;
 
@@ -23,7 +23,7 @@ public class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
 	 * @param interceptor the interceptor, looked up when the first client bean is processed, so that this
 	 * post-processor, created early, does not create the tracker early
 	 */
-	public ResponseTrackingBeanPostProcessor(Supplier<ResponseTrackingInterceptor> interceptor) {
+	ResponseTrackingBeanPostProcessor(Supplier<ResponseTrackingInterceptor> interceptor) {
 		this.interceptor = interceptor;
 	}
 

@@ -1,5 +1,7 @@
 package dev.handlehygiene.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Listens to HikariCP's leak logger in the logging system the application uses and hands each report to
  * {@link HikariLeakMessages}. HikariCP 7.0.2 has no other leak signal: {@code ProxyLeakTask} only logs, and neither
@@ -17,5 +19,14 @@ public interface HikariLeakCapture {
 	 * Stops listening and removes every trace from the logging system's configuration.
 	 */
 	void stop();
+
+	/**
+	 * The capture for the logging system SLF4J is bound to: Logback, or Log4j2 through its Core.
+	 * @param registry where the reports go
+	 * @return the capture, or {@code null} for any other logging system, whose reports cannot be captured
+	 */
+	static @Nullable HikariLeakCapture forLoggingSystemInUse(JdbcLeakRegistry registry) {
+		return HikariLeakCaptures.forLoggingSystemInUse(registry);
+	}
 
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Chooses how to capture HikariCP's leak reports: from the logging system its SLF4J calls end up in. Each backend's
  * classes are touched only once its own SLF4J binding is the one in use, so either may be missing.
  */
-public final class HikariLeakCaptures {
+final class HikariLeakCaptures {
 
 	private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
 
@@ -25,7 +25,7 @@ public final class HikariLeakCaptures {
 	 * @param registry where the reports go
 	 * @return the capture, or {@code null} when that logging system is neither Logback nor Log4j2 (Core)
 	 */
-	public static @Nullable HikariLeakCapture forLoggingSystemInUse(JdbcLeakRegistry registry) {
+	static @Nullable HikariLeakCapture forLoggingSystemInUse(JdbcLeakRegistry registry) {
 		return forLoggerFactory(LoggerFactory.getILoggerFactory(), registry);
 	}
 

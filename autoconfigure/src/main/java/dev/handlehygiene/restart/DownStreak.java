@@ -8,7 +8,7 @@ import java.time.Duration;
  * <p>
  * Not thread-safe: one watcher thread owns it.
  */
-public final class DownStreak {
+final class DownStreak {
 
 	/**
 	 * What one observation did to the streak.

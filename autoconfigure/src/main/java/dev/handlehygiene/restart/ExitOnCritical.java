@@ -7,12 +7,14 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 
 import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.FileDescriptorInventory;
@@ -34,6 +36,9 @@ public class ExitOnCritical {
 	 * uncaught error at start-up, 143 for SIGTERM, 137 for SIGKILL).
 	 */
 	public static final int EXIT_CODE = 75;
+
+	/** How often {@link #schedule(Duration)} is usually asked to check: a check reads the O(1) count, a few µs. */
+	public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
 	/** How many remote addresses in CLOSE_WAIT the ERROR line names at most. */
 	static final int TOP_REMOTES = 5;
@@ -119,6 +124,25 @@ public class ExitOnCritical {
 	 */
 	public boolean isExiting() {
 		return this.exiting.get();
+	}
+
+	/**
+	 * Runs {@link #check()} at a fixed delay on one daemon thread, from the moment the context has started until it
+	 * stops; it stops first at shutdown, before the web server's graceful shutdown.
+	 * @param interval the delay between the end of one check and the start of the next
+	 * @return the schedule, to register as a bean
+	 */
+	public SmartLifecycle schedule(Duration interval) {
+		return new ExitOnCriticalSchedule(this, interval);
+	}
+
+	/**
+	 * Says once at start-up, as a WARN line, that exit-on-critical is on but the {@code fileDescriptors} health
+	 * indicator it watches is off or replaced: silence there would read as protection.
+	 * @return the warning, to register as a bean where there is nothing to watch
+	 */
+	public static SmartInitializingSingleton unwatchedWarning() {
+		return new UnwatchedExitOnCriticalWarning();
 	}
 
 	private void observe(Health health) {

@@ -14,10 +14,9 @@ import org.jspecify.annotations.Nullable;
  * until it stops. Being a {@link SmartLifecycle} in the last phase, it stops first at shutdown, before the web
  * server's graceful shutdown.
  */
-public class ExitOnCriticalSchedule implements SmartLifecycle {
+class ExitOnCriticalSchedule implements SmartLifecycle {
 
-	/** About once a second: a check reads the O(1) descriptor count, a few microseconds. */
-	public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+
 
 	static final String THREAD_NAME = "handle-hygiene-exit-on-critical";
 
@@ -32,7 +31,7 @@ public class ExitOnCriticalSchedule implements SmartLifecycle {
 	 * @param exitOnCritical what to run
 	 * @param interval the delay between the end of one check and the start of the next
 	 */
-	public ExitOnCriticalSchedule(ExitOnCritical exitOnCritical, Duration interval) {
+	ExitOnCriticalSchedule(ExitOnCritical exitOnCritical, Duration interval) {
 		this.exitOnCritical = exitOnCritical;
 		this.interval = interval;
 	}

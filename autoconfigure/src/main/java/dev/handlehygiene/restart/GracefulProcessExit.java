@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Runs on a thread of its own: closing the context stops the watcher that asked for the exit, and a non-daemon
  * thread keeps the JVM alive until the shutdown is done.
  */
-public class GracefulProcessExit implements ProcessExit {
+class GracefulProcessExit implements ProcessExit {
 
 	static final String THREAD_NAME = "handle-hygiene-exit";
 

@@ -8,7 +8,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Says, once at start-up, that {@code exit-on-critical} is on but has nothing to watch, because the
  * {@code fileDescriptors} health indicator is switched off or replaced. Silence here would read as protection.
  */
-public class UnwatchedExitOnCriticalWarning implements SmartInitializingSingleton {
+class UnwatchedExitOnCriticalWarning implements SmartInitializingSingleton {
 
 	static final String MESSAGE = RestartKeys.EXIT_ON_CRITICAL + "=true, but there is no"
 			+ " FileDescriptorsHealthIndicator bean (management.health.file-descriptors.enabled=false, or a bean of"

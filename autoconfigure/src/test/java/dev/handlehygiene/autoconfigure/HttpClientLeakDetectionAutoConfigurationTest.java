@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
@@ -16,7 +17,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
-import dev.handlehygiene.http.ResponseTrackingBeanPostProcessor;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.LeakTracker;
@@ -25,6 +25,9 @@ import dev.handlehygiene.leak.LeakTrackerSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpClientLeakDetectionAutoConfigurationTest {
+
+	/** The post-processor's type is package-private: its bean name is what this test can see. */
+	private static final String POST_PROCESSOR = "responseTrackingBeanPostProcessor";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
@@ -76,14 +79,14 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 	@Test
 	void tracksHandBuiltClientBeansUnlessSwitchedOff() {
 		this.runner.withBean("legacy", RestTemplate.class, RestTemplate::new).run((context) -> {
-			assertThat(context).hasSingleBean(ResponseTrackingBeanPostProcessor.class);
+			assertThat(context).hasBean(POST_PROCESSOR);
 			assertThat(context.getBean("legacy", RestTemplate.class).getInterceptors())
 				.containsExactly(context.getBean(ResponseTrackingInterceptor.class));
 		});
 		this.runner.withPropertyValues("handle-hygiene.leaks.http-client.track-beans=false")
 			.withBean("legacy", RestTemplate.class, RestTemplate::new)
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(ResponseTrackingBeanPostProcessor.class);
+				assertThat(context).doesNotHaveBean(POST_PROCESSOR);
 				assertThat(context.getBean("legacy", RestTemplate.class).getInterceptors()).isEmpty();
 			});
 	}
@@ -92,12 +95,12 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 	void aClientFromSpringBootsBuilderGetsTheInterceptorOnce() {
 		this.runner.run((context) -> {
 				RestTemplate built = context.getBean(RestTemplateBuilder.class).build();
-				Object processed = context.getBean(ResponseTrackingBeanPostProcessor.class)
+				Object processed = context.getBean(POST_PROCESSOR, BeanPostProcessor.class)
 					.postProcessAfterInitialization(built, "built");
 				assertThat(((RestTemplate) processed).getInterceptors())
 					.containsOnlyOnce(context.getBean(ResponseTrackingInterceptor.class));
 				RestClient client = context.getBean(RestClient.Builder.class).build();
-				assertThat(context.getBean(ResponseTrackingBeanPostProcessor.class)
+				assertThat(context.getBean(POST_PROCESSOR, BeanPostProcessor.class)
 					.postProcessAfterInitialization(client, "client")).as("already tracked: kept as it is").isSameAs(client);
 			});
 	}
