@@ -15,6 +15,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.handlehygiene.actuate.FileDescriptorLeaksReport.TcpSection;
+import dev.handlehygiene.actuate.FileDescriptorLeaksReport.TrendSection;
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.FileDescriptorSnapshot;
@@ -214,8 +216,8 @@ public class FileDescriptorLeaksEndpoint {
 		return types;
 	}
 
-	private static TcpReport tcp(FileDescriptorSnapshot listing, boolean showDetails) {
-		return new TcpReport(listing.tcpStates(), showDetails ? listing.remotes() : null);
+	private static TcpSection tcp(FileDescriptorSnapshot listing, boolean showDetails) {
+		return new TcpSection(listing.tcpStates(), showDetails ? listing.remotes() : null);
 	}
 
 	private List<AuditedSetting> settings(boolean showDetails) {
@@ -223,8 +225,8 @@ public class FileDescriptorLeaksEndpoint {
 		return showDetails ? settings : settings.stream().map(AuditedSetting::withoutDetails).toList();
 	}
 
-	private @Nullable TrendReport trend() {
-		return (this.sampler != null) ? TrendReport.of(this.sampler.trend()) : null;
+	private @Nullable TrendSection trend() {
+		return (this.sampler != null) ? TrendSection.of(this.sampler.trend()) : null;
 	}
 
 	private static @Nullable Long known(long value) {

@@ -11,6 +11,7 @@ import org.springframework.boot.health.contributor.Status;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.handlehygiene.actuate.FileDescriptorLeaksReport.TrendSection;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorTrend;
 import dev.handlehygiene.fd.FileDescriptorUsage;
@@ -91,7 +92,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("level", usage.level().label())
 			.withDetail("countMethod", usage.method().label());
 		// the same rounding as the trend section, so that both show the same numbers
-		TrendReport report = (trend != null) ? TrendReport.of(trend) : null;
+		TrendSection report = (trend != null) ? TrendSection.of(trend) : null;
 		if (report != null && report.perMinute() != null) {
 			builder.withDetail("perMinute", report.perMinute());
 		}
@@ -121,7 +122,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 			logger.warn(String.format(
 					"%d of %d file descriptors open and growing by %.1f per minute: the limit is projected in %s, "
 							+ "within the exhaustion horizon of %s",
-					usage.open(), usage.limit(), trend.perMinute(), TrendReport.iso(trend.projectedExhaustion()),
+					usage.open(), usage.limit(), trend.perMinute(), TrendSection.iso(trend.projectedExhaustion()),
 					this.horizon));
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.handlehygiene.actuate.FileDescriptorLeaksReport.LeakSection;
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 import dev.handlehygiene.leak.LeakSource;
@@ -31,10 +32,10 @@ class LeakReports {
 	 * @param showDetails whether to include call sites and stacks
 	 * @return {@code {"httpClient": {...}, "jdbc": {...}}}, with only the sources present
 	 */
-	Map<String, LeakReport> report(boolean showDetails) {
-		Map<String, LeakReport> report = new LinkedHashMap<>();
+	Map<String, LeakSection> report(boolean showDetails) {
+		Map<String, LeakSection> report = new LinkedHashMap<>();
 		for (LeakSource source : this.sources) {
-			report.put(NAMES.getOrDefault(source.resource(), source.resource()), LeakReport.of(source, showDetails));
+			report.put(NAMES.getOrDefault(source.resource(), source.resource()), LeakSection.of(source, showDetails));
 		}
 		return report;
 	}

@@ -11,11 +11,11 @@ import dev.handlehygiene.defaults.DefaultKeys;
  * it back from a live server, client or pool with the starter as its origin. A Tomcat key on Netty, a Hikari key
  * without a {@code HikariDataSource} or a client timeout without Spring Boot's client settings has no such reading.
  */
-public class AppliedDefaults {
+class AppliedDefaults {
 
 	private final SettingOrigins origins;
 
-	public AppliedDefaults(SettingOrigins origins) {
+	AppliedDefaults(SettingOrigins origins) {
 		this.origins = origins;
 	}
 
@@ -24,7 +24,7 @@ public class AppliedDefaults {
 	 * @param audited the settings the auditors read
 	 * @return the keys, sorted, each once (a server with two connectors reports a key twice)
 	 */
-	public Set<String> keys(List<AuditedSetting> audited) {
+	Set<String> keys(List<AuditedSetting> audited) {
 		Set<String> keys = new TreeSet<>();
 		for (AuditedSetting setting : audited) {
 			if (SettingOrigins.HANDLE_HYGIENE_DEFAULT.equals(setting.origin())) {
@@ -44,7 +44,7 @@ public class AppliedDefaults {
 	 * @param audited the settings the auditors read
 	 * @return the count; 0 when the defaults are switched off
 	 */
-	public int count(List<AuditedSetting> audited) {
+	int count(List<AuditedSetting> audited) {
 		return keys(audited).size();
 	}
 

@@ -9,7 +9,6 @@ import reactor.netty.resources.ConnectionProvider;
 
 import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
-import dev.handlehygiene.defaults.ReactorNettyPoolSettings;
 
 /**
  * Reads the Reactor Netty pool behind {@code WebClient} and the response timeout of the {@code HttpClient} built on it.
@@ -45,7 +44,7 @@ class ReactorNettyPoolAuditor implements SettingsAuditor {
 		String object = CLIENT + " '" + pool.name() + "', max " + pool.maxConnections()
 				+ " connections (ConnectionProvider as the starter built it, "
 				+ ((built != null) ? "used by the live HttpClient)" : "no WebClient built yet)");
-		ReactorNettyPoolSettings settings = this.customizer.settings();
+		ReactorNettyPoolCustomizer.Settings settings = this.customizer.settings();
 		List<AuditedSetting> audited = new ArrayList<>();
 		audited.add(poolSetting(DefaultKeys.POOL_MAX_IDLE_TIME, settings.maxIdleTime(), object));
 		audited.add(poolSetting(DefaultKeys.POOL_MAX_LIFE_TIME, settings.maxLifeTime(), object));

@@ -19,9 +19,13 @@ public class SettingsAuditLogger implements ApplicationListener<ApplicationReady
 
 	private final AppliedDefaults appliedDefaults;
 
-	public SettingsAuditLogger(SettingsAudit audit, AppliedDefaults appliedDefaults) {
+	/**
+	 * @param audit the audit to run once the application is ready
+	 * @param origins where property values came from, to count the safe defaults in force
+	 */
+	public SettingsAuditLogger(SettingsAudit audit, SettingOrigins origins) {
 		this.audit = audit;
-		this.appliedDefaults = appliedDefaults;
+		this.appliedDefaults = new AppliedDefaults(origins);
 	}
 
 	@Override

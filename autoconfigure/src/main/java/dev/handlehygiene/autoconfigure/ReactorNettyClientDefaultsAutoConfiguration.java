@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 
 import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
-import dev.handlehygiene.defaults.ReactorNettyPoolSettings;
 
 /**
  * The safe defaults that no Spring Boot property reaches on the reactive client: the bounds of the Reactor Netty
@@ -33,7 +32,7 @@ class ReactorNettyClientDefaultsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactorNettyPoolCustomizer reactorNettyPoolCustomizer(DefaultsProperties properties) {
 		DefaultsProperties.HttpClient client = properties.getHttpClient();
-		return new ReactorNettyPoolCustomizer(new ReactorNettyPoolSettings(client.getPoolMaxIdleTime(),
+		return new ReactorNettyPoolCustomizer(new ReactorNettyPoolCustomizer.Settings(client.getPoolMaxIdleTime(),
 				client.getPoolMaxLifeTime(), client.getPoolPendingAcquireTimeout(), client.getPoolEvictInBackground()));
 	}
 

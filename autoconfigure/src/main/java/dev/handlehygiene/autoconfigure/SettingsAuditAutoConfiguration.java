@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-import dev.handlehygiene.audit.AppliedDefaults;
 import dev.handlehygiene.audit.NettyServerConfigurationRecorder;
 import dev.handlehygiene.audit.SettingOrigins;
 import dev.handlehygiene.audit.SettingsAudit;
@@ -49,20 +48,14 @@ class SettingsAuditAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AppliedDefaults appliedDefaults(SettingOrigins origins) {
-		return new AppliedDefaults(origins);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	SettingsAudit settingsAudit(ObjectProvider<SettingsAuditor> auditors) {
 		return new SettingsAudit(auditors.orderedStream().toList());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SettingsAuditLogger settingsAuditLogger(SettingsAudit audit, AppliedDefaults appliedDefaults) {
-		return new SettingsAuditLogger(audit, appliedDefaults);
+	SettingsAuditLogger settingsAuditLogger(SettingsAudit audit, SettingOrigins origins) {
+		return new SettingsAuditLogger(audit, origins);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package dev.handlehygiene.defaults;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
@@ -22,13 +24,13 @@ public class ReactorNettyPoolCustomizer
 	/** The name of the pool, as Reactor Netty's logs and metrics show it. */
 	public static final String POOL_NAME = "handle-hygiene";
 
-	private final ReactorNettyPoolSettings settings;
+	private final Settings settings;
 
 	private final ConnectionProvider pool;
 
 	private volatile @Nullable HttpClientConfig built;
 
-	public ReactorNettyPoolCustomizer(ReactorNettyPoolSettings settings) {
+	public ReactorNettyPoolCustomizer(Settings settings) {
 		this.settings = settings;
 		this.pool = ConnectionProvider.builder(POOL_NAME)
 			.maxIdleTime(settings.maxIdleTime())
@@ -54,7 +56,7 @@ public class ReactorNettyPoolCustomizer
 	 * The bounds this customizer gave its pool, for the audit: Reactor Netty's pool does not expose them.
 	 * @return the settings
 	 */
-	public ReactorNettyPoolSettings settings() {
+	public Settings settings() {
 		return this.settings;
 	}
 
@@ -77,6 +79,19 @@ public class ReactorNettyPoolCustomizer
 	@Override
 	public void destroy() {
 		this.pool.dispose();
+	}
+
+	/**
+	 * The bounds the starter gives the Reactor Netty connection pool behind {@code WebClient}.
+	 *
+	 * @param maxIdleTime how long a pooled connection may stay idle before the pool closes it
+	 * @param maxLifeTime how long a pooled connection may live at all
+	 * @param pendingAcquireTimeout how long a call waits for a connection when the pool is full
+	 * @param evictInBackground how often the pool closes idle or expired connections without waiting for the next call
+	 */
+	public record Settings(Duration maxIdleTime, Duration maxLifeTime, Duration pendingAcquireTimeout,
+			Duration evictInBackground) {
+
 	}
 
 }

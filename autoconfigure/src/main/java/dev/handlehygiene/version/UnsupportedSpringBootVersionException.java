@@ -3,7 +3,7 @@ package dev.handlehygiene.version;
 /**
  * The application runs on a Spring Boot older than the one the starter is built for.
  */
-public class UnsupportedSpringBootVersionException extends RuntimeException {
+class UnsupportedSpringBootVersionException extends RuntimeException {
 
 	private final String requiredVersion;
 
@@ -13,7 +13,7 @@ public class UnsupportedSpringBootVersionException extends RuntimeException {
 	 * @param requiredVersion the oldest Spring Boot line the starter supports, for example {@code 4.0}
 	 * @param foundVersion the application's Spring Boot version, {@code null} when Boot cannot tell
 	 */
-	public UnsupportedSpringBootVersionException(String requiredVersion, String foundVersion) {
+	UnsupportedSpringBootVersionException(String requiredVersion, String foundVersion) {
 		super("handle-hygiene needs Spring Boot " + requiredVersion + " or later, but this application runs on "
 				+ describe(foundVersion));
 		this.requiredVersion = requiredVersion;

@@ -44,7 +44,7 @@ class AppliedDefaultsIntegrationTest {
 		SettingsAudit audit;
 
 		@Autowired
-		AppliedDefaults appliedDefaults;
+		SettingOrigins origins;
 
 		@Autowired
 		ConfigurableEnvironment environment;
@@ -54,7 +54,7 @@ class AppliedDefaultsIntegrationTest {
 			// the starter did set them: they simply do not apply here
 			assertThat(propertyNames(this.environment)).contains("spring.datasource.hikari.leak-detection-threshold",
 					"server.jetty.connection-idle-timeout", "server.netty.idle-timeout");
-			assertThat(this.appliedDefaults.keys(this.audit.run()))
+			assertThat(new AppliedDefaults(this.origins).keys(this.audit.run()))
 				.containsExactlyInAnyOrder(ON_TOMCAT_WITH_CLIENT_SETTINGS);
 			assertThat(output).contains("handle-hygiene: 6 safe defaults in force");
 		}
@@ -70,11 +70,11 @@ class AppliedDefaultsIntegrationTest {
 		SettingsAudit audit;
 
 		@Autowired
-		AppliedDefaults appliedDefaults;
+		SettingOrigins origins;
 
 		@Test
 		void countsTheHikariKeysToo() {
-			assertThat(this.appliedDefaults.keys(this.audit.run())).contains(ON_TOMCAT_WITH_CLIENT_SETTINGS)
+			assertThat(new AppliedDefaults(this.origins).keys(this.audit.run())).contains(ON_TOMCAT_WITH_CLIENT_SETTINGS)
 				.contains("spring.datasource.hikari.connection-timeout",
 						"spring.datasource.hikari.leak-detection-threshold")
 				.hasSize(8)

@@ -10,7 +10,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.core.env.StandardEnvironment;
 
-import dev.handlehygiene.audit.AppliedDefaults;
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingOrigins;
 import dev.handlehygiene.audit.SettingsAudit;
@@ -27,7 +26,6 @@ class SettingsAuditAutoConfigurationTest {
 	@Test
 	void providesTheAuditAndTheStartUpLogLine() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(SettingOrigins.class)
-			.hasSingleBean(AppliedDefaults.class)
 			.hasSingleBean(SettingsAudit.class)
 			.hasSingleBean(SettingsAuditLogger.class));
 	}

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import reactor.netty.resources.ConnectionProvider;
 
 import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
-import dev.handlehygiene.defaults.ReactorNettyPoolSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +32,7 @@ class ReactorNettyClientDefaultsAutoConfigurationTest {
 	void poolCustomizerHasTheStartersBounds() {
 		this.runner.run((context) -> assertThat(context).getBean(ReactorNettyPoolCustomizer.class)
 			.extracting(ReactorNettyPoolCustomizer::settings)
-			.isEqualTo(new ReactorNettyPoolSettings(Duration.ofSeconds(30), Duration.ofMinutes(5),
+			.isEqualTo(new ReactorNettyPoolCustomizer.Settings(Duration.ofSeconds(30), Duration.ofMinutes(5),
 					Duration.ofSeconds(10), Duration.ofSeconds(10))));
 	}
 
@@ -93,7 +92,7 @@ class ReactorNettyClientDefaultsAutoConfigurationTest {
 	@Configuration(proxyBeanMethods = false)
 	static class OwnCustomizer {
 
-		final ReactorNettyPoolCustomizer customizer = new ReactorNettyPoolCustomizer(new ReactorNettyPoolSettings(
+		final ReactorNettyPoolCustomizer customizer = new ReactorNettyPoolCustomizer(new ReactorNettyPoolCustomizer.Settings(
 				Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4)));
 
 		@Bean
