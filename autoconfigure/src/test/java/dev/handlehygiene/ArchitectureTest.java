@@ -23,8 +23,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layering the README's package table states, held against the compiled main classes of the core and the
- * auto-configuration module. Each rule fails the build when a class breaks it.
+ * The layering the README's package table states, held against the compiled main classes
+ * of the core and the auto-configuration module. Each rule fails the build when a class
+ * breaks it.
  */
 class ArchitectureTest {
 
@@ -36,7 +37,8 @@ class ArchitectureTest {
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		// the core's test helpers come as a test jar, which the option above does not know
+		// the core's test helpers come as a test jar, which the option above does not
+		// know
 		.withImportOption((location) -> !location.contains("-tests.jar"))
 		.importPackages("dev.handlehygiene");
 
@@ -133,7 +135,8 @@ class ArchitectureTest {
 		return type.isAnnotatedWith(ConfigurationProperties.class);
 	}
 
-	// a range check that only properties classes call is part of binding them, not logic of its own
+	// a range check that only properties classes call is part of binding them, not logic
+	// of its own
 	private static boolean usedByPropertiesAlone(JavaClass type) {
 		DescribedPredicate<Dependency> fromProperties = DescribedPredicate.describe("from a properties class",
 				(dependency) -> isProperties(topLevel(dependency.getOriginClass())));

@@ -30,11 +30,12 @@ import dev.handlehygiene.fd.UsageThresholds;
 import dev.handlehygiene.leak.LeakSource;
 
 /**
- * {@code /actuator/fdleaks}: what the process has open, by type, file and TCP state and remote, and how close it is
- * to its limit. Counts are always shown; paths and remote addresses are details, shown as
- * {@code management.endpoint.fdleaks.show-details} says. A section reads only what it shows: {@code trend} the
- * sampler, {@code leaks} the trackers, {@code settings} the audit; only {@code types}, {@code files} and
- * {@code tcp} list the descriptors, and only {@code tcp} reads the TCP tables.
+ * {@code /actuator/fdleaks}: what the process has open, by type, file and TCP state and
+ * remote, and how close it is to its limit. Counts are always shown; paths and remote
+ * addresses are details, shown as {@code management.endpoint.fdleaks.show-details} says.
+ * A section reads only what it shows: {@code trend} the sampler, {@code leaks} the
+ * trackers, {@code settings} the audit; only {@code types}, {@code files} and {@code tcp}
+ * list the descriptors, and only {@code tcp} reads the TCP tables.
  */
 @Endpoint(id = "fdleaks")
 public class FileDescriptorLeaksEndpoint {
@@ -45,11 +46,15 @@ public class FileDescriptorLeaksEndpoint {
 	static final String SHOW_DETAILS_PROPERTY = PROPERTIES_PREFIX + ".show-details";
 
 	private static final String HIDDEN_DETAILS = "File paths, remote addresses, call sites and setting values are "
-			+ "hidden; set " + SHOW_DETAILS_PROPERTY + "=always, or when-authorized with an authorized user, to show them";
+			+ "hidden; set " + SHOW_DETAILS_PROPERTY
+			+ "=always, or when-authorized with an authorized user, to show them";
 
 	private static final List<String> SECTION_NAMES = List.of("types", "tcp", "files", "leaks", "settings", "trend");
 
-	/** Sections that hold counts only: they lose nothing when details are hidden, so they do not say so. */
+	/**
+	 * Sections that hold counts only: they lose nothing when details are hidden, so they
+	 * do not say so.
+	 */
 	private static final Set<String> COUNTS_ONLY = Set.of("types", "trend");
 
 	private final FileDescriptorProbe probe;
@@ -73,7 +78,8 @@ public class FileDescriptorLeaksEndpoint {
 	 * @param inventory the on-demand listing
 	 * @param thresholds the warning and critical shares
 	 * @param settingsAudit the audit of timeouts and limits
-	 * @param leakSources the leak trackers whose counts and call sites the {@code leaks} section shows, in order
+	 * @param leakSources the leak trackers whose counts and call sites the {@code leaks}
+	 * section shows, in order
 	 * @param sampler the growth trend
 	 * @param showDetails when to show paths, remote addresses and setting values
 	 * @param top how many files and remotes to list
@@ -91,7 +97,8 @@ public class FileDescriptorLeaksEndpoint {
 	 * @param inventory the on-demand listing
 	 * @param thresholds the warning and critical shares
 	 * @param settingsAudit the audit of timeouts and limits
-	 * @param leakSources the leak trackers whose counts and call sites the {@code leaks} section shows, in order
+	 * @param leakSources the leak trackers whose counts and call sites the {@code leaks}
+	 * section shows, in order
 	 * @param showDetails when to show paths, remote addresses and setting values
 	 * @param top how many files and remotes to list
 	 */
@@ -101,7 +108,8 @@ public class FileDescriptorLeaksEndpoint {
 		this(probe, inventory, thresholds, settingsAudit, leakSources, showDetails, top, null);
 	}
 
-	// the one place the trend may be missing: the public constructors say so by which one is called
+	// the one place the trend may be missing: the public constructors say so by which one
+	// is called
 	private FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
 			UsageThresholds thresholds, SettingsAudit settingsAudit, List<LeakSource> leakSources, Show showDetails,
 			int top, @Nullable FileDescriptorSampler sampler) {
@@ -117,7 +125,8 @@ public class FileDescriptorLeaksEndpoint {
 
 	/**
 	 * The whole report, over a technology with no user to authorize (JMX): details follow
-	 * {@code show-details}, with {@code when-authorized} counting as authorized, as Spring Boot's own endpoints do.
+	 * {@code show-details}, with {@code when-authorized} counting as authorized, as
+	 * Spring Boot's own endpoints do.
 	 * @return the report
 	 */
 	@ReadOperation
@@ -146,16 +155,17 @@ public class FileDescriptorLeaksEndpoint {
 		// hidden paths and remotes are not even collected
 		FileDescriptorSnapshot listing = showDetails ? this.inventory.take(this.top, InventoryScope.ALL)
 				: this.inventory.take(0, InventoryScope.TCP);
-		return new FileDescriptorLeaksReport(usage.level().label(), known(usage.open()), known(usage.limit()), known(hardLimit),
-				usage.isKnown() ? usage.usage() : null, usage.method().label(), types(listing),
+		return new FileDescriptorLeaksReport(usage.level().label(), known(usage.open()), known(usage.limit()),
+				known(hardLimit), usage.isKnown() ? usage.usage() : null, usage.method().label(), types(listing),
 				tcp(listing, showDetails), showDetails ? listing.files() : null, this.leakReports.report(showDetails),
 				settings(showDetails), trend(), showDetails ? null : HIDDEN_DETAILS, listing.partial() ? true : null,
 				listing.error());
 	}
 
 	/**
-	 * One section of the report, as {@code {"<section>": ...}}, reading only what that section shows. A section
-	 * taken from a partial inventory also carries {@code partial} and {@code inventoryError}.
+	 * One section of the report, as {@code {"<section>": ...}}, reading only what that
+	 * section shows. A section taken from a partial inventory also carries
+	 * {@code partial} and {@code inventoryError}.
 	 * @param section the section's name
 	 * @param showDetails whether to include paths and remote addresses
 	 * @return the section, or {@code null} for an unknown name
@@ -192,8 +202,10 @@ public class FileDescriptorLeaksEndpoint {
 		}
 		return switch (section) {
 			case "types" -> listed(InventoryScope.TYPES, 0, FileDescriptorLeaksEndpoint::types);
-			case "tcp" -> listed(InventoryScope.TCP, showDetails ? this.top : 0, (listing) -> tcp(listing, showDetails));
-			// hidden files are an empty list, so the section keeps its shape, and nothing is listed for it
+			case "tcp" ->
+				listed(InventoryScope.TCP, showDetails ? this.top : 0, (listing) -> tcp(listing, showDetails));
+			// hidden files are an empty list, so the section keeps its shape, and nothing
+			// is listed for it
 			case "files" -> showDetails ? listed(InventoryScope.FILES, this.top, FileDescriptorSnapshot::files)
 					: new SectionContent(List.of(), null);
 			case "leaks" -> new SectionContent(this.leakReports.report(showDetails), null);

@@ -13,13 +13,17 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 /**
- * The web face of {@link FileDescriptorLeaksEndpoint}: shows details to authorized users only (by default), and answers an
- * unknown section with a 404 that says which sections exist.
+ * The web face of {@link FileDescriptorLeaksEndpoint}: shows details to authorized users
+ * only (by default), and answers an unknown section with a 404 that says which sections
+ * exist.
  */
 @EndpointWebExtension(endpoint = FileDescriptorLeaksEndpoint.class)
 public class FileDescriptorLeaksEndpointWebExtension {
 
-	/** How much of a rejected section name is echoed: enough to spot a typo, too little to reflect a payload. */
+	/**
+	 * How much of a rejected section name is echoed: enough to spot a typo, too little to
+	 * reflect a payload.
+	 */
 	static final int ECHOED_CODE_POINTS = 64;
 
 	private final FileDescriptorLeaksEndpoint delegate;
@@ -33,7 +37,8 @@ public class FileDescriptorLeaksEndpointWebExtension {
 	 * @param showDetails when to show paths and remote addresses
 	 * @param roles the roles that count as authorized; empty means any authenticated user
 	 */
-	public FileDescriptorLeaksEndpointWebExtension(FileDescriptorLeaksEndpoint delegate, Show showDetails, Set<String> roles) {
+	public FileDescriptorLeaksEndpointWebExtension(FileDescriptorLeaksEndpoint delegate, Show showDetails,
+			Set<String> roles) {
 		this.delegate = delegate;
 		this.showDetails = showDetails;
 		this.roles = roles;
@@ -61,7 +66,8 @@ public class FileDescriptorLeaksEndpointWebExtension {
 	}
 
 	/**
-	 * A rejected name as the 404 echoes it: its first {@value #ECHOED_CODE_POINTS} code points, then an ellipsis.
+	 * A rejected name as the 404 echoes it: its first {@value #ECHOED_CODE_POINTS} code
+	 * points, then an ellipsis.
 	 * @param section the name asked for
 	 * @return the name, cut short if it is longer
 	 */

@@ -21,10 +21,12 @@ import dev.handlehygiene.leak.LeakSite;
 import dev.handlehygiene.leak.LeakSource;
 
 /**
- * The body of {@code GET /actuator/fdleaks}. Absent fields are omitted: an unknown count, a hidden detail. Actuator
- * output, so the endpoint's own JSON mapper writes it, whatever the application's {@code spring.jackson.*}.
+ * The body of {@code GET /actuator/fdleaks}. Absent fields are omitted: an unknown count,
+ * a hidden detail. Actuator output, so the endpoint's own JSON mapper writes it, whatever
+ * the application's {@code spring.jackson.*}.
  *
- * @param level {@code ok}, {@code warning}, {@code critical} or {@code unsupported}, as health's {@code level}
+ * @param level {@code ok}, {@code warning}, {@code critical} or {@code unsupported}, as
+ * health's {@code level}
  * @param open open descriptors
  * @param limit the soft limit
  * @param hardLimit the hard limit
@@ -37,21 +39,22 @@ import dev.handlehygiene.leak.LeakSource;
  * @param settings the audited timeouts and limits; values are details
  * @param trend the growth of the open count and the projected time to the limit
  * @param hiddenDetails what was left out and how to show it, when details are hidden
- * @param partial {@code true} when part of the inventory could not be read (so the types and TCP counts are lower
- * than the truth); absent when it is complete
+ * @param partial {@code true} when part of the inventory could not be read (so the types
+ * and TCP counts are lower than the truth); absent when it is complete
  * @param inventoryError why the inventory is empty or partial
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Nullable Long limit,
-		@Nullable Long hardLimit, @Nullable Double usage, String countMethod, Map<String, Integer> types, TcpSection tcp,
-		@Nullable List<PathCount> files, Map<String, LeakSection> leaks, List<AuditedSetting> settings,
+		@Nullable Long hardLimit, @Nullable Double usage, String countMethod, Map<String, Integer> types,
+		TcpSection tcp, @Nullable List<PathCount> files, Map<String, LeakSection> leaks, List<AuditedSetting> settings,
 		@Nullable TrendSection trend, @Nullable String hiddenDetails, @Nullable Boolean partial,
 		@Nullable String inventoryError) implements OperationResponseBody {
 
 	/**
 	 * The {@code tcp} section: only sockets this process holds.
 	 *
-	 * @param states sockets per state; many in {@code CLOSE_WAIT} means responses nobody closed
+	 * @param states sockets per state; many in {@code CLOSE_WAIT} means responses nobody
+	 * closed
 	 * @param remotes sockets per remote address and state, most first (a detail)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,14 +62,18 @@ public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Null
 	}
 
 	/**
-	 * The {@code trend} section of {@code /actuator/fdleaks}: the growth of the open count over the trend window and the
-	 * time left until the limit at that growth. Durations are ISO-8601 strings, to the second.
+	 * The {@code trend} section of {@code /actuator/fdleaks}: the growth of the open
+	 * count over the trend window and the time left until the limit at that growth.
+	 * Durations are ISO-8601 strings, to the second.
 	 *
 	 * @param window the span the trend covers, such as {@code PT10M}
 	 * @param samples how many samples it holds now
-	 * @param perMinute growth in descriptors per minute (least squares), absent before 2 samples
-	 * @param fit how well a line explains the samples (R², 0 to 1): below 0.8 nothing is projected
-	 * @param projectedExhaustion time left until the limit, absent when the samples show no steady growth
+	 * @param perMinute growth in descriptors per minute (least squares), absent before 2
+	 * samples
+	 * @param fit how well a line explains the samples (R², 0 to 1): below 0.8 nothing is
+	 * projected
+	 * @param projectedExhaustion time left until the limit, absent when the samples show
+	 * no steady growth
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record TrendSection(String window, int samples, @Nullable Double perMinute, @Nullable Double fit,
@@ -78,8 +85,8 @@ public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Null
 		 * @return its report
 		 */
 		public static TrendSection of(FileDescriptorTrend trend) {
-			return new TrendSection(trend.window().truncatedTo(ChronoUnit.SECONDS).toString(), trend.samples(), round(trend.perMinute(), 100),
-					round(trend.fit(), 1000), iso(trend.projectedExhaustion()));
+			return new TrendSection(trend.window().truncatedTo(ChronoUnit.SECONDS).toString(), trend.samples(),
+					round(trend.perMinute(), 100), round(trend.fit(), 1000), iso(trend.projectedExhaustion()));
 		}
 
 		static @Nullable String iso(@Nullable Duration duration) {
@@ -93,11 +100,13 @@ public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Null
 	}
 
 	/**
-	 * One resource's part of the {@code leaks} section, the same shape for every resource. Absent fields are omitted.
+	 * One resource's part of the {@code leaks} section, the same shape for every
+	 * resource. Absent fields are omitted.
 	 *
-	 * @param open tracked resources open now, where the source tracks them (HTTP responses)
-	 * @param suspected still open too long: HTTP responses past the maximum open age, JDBC connections reported and not
-	 * returned yet
+	 * @param open tracked resources open now, where the source tracks them (HTTP
+	 * responses)
+	 * @param suspected still open too long: HTTP responses past the maximum open age,
+	 * JDBC connections reported and not returned yet
 	 * @param leaked reported leaked since start-up
 	 * @param sites call sites with their counts and a stack (a detail)
 	 */
@@ -119,13 +128,14 @@ public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Null
 		/**
 		 * Where resources were opened and leaked.
 		 *
-		 * @param site the first application frame, as {@code com.acme.Foo.bar(Foo.java:42)}
+		 * @param site the first application frame, as
+		 * {@code com.acme.Foo.bar(Foo.java:42)}
 		 * @param pool the pool, {@code none} for resources not pooled
 		 * @param leaked leaks from here
 		 * @param suspected resources from here still open too long
 		 * @param stack a stack that led here, innermost first
-		 * @param recent the most recent leaks from here, where the source keeps them (JDBC: which connection, thread,
-		 * when reported and when returned)
+		 * @param recent the most recent leaks from here, where the source keeps them
+		 * (JDBC: which connection, thread, when reported and when returned)
 		 */
 		@JsonInclude(JsonInclude.Include.NON_NULL)
 		public record Site(String site, String pool, long leaked, long suspected, List<String> stack,
@@ -144,7 +154,8 @@ public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Null
 		 * @param name the resource as its owner names it
 		 * @param thread the thread that held it
 		 * @param detectedAt when it was reported
-		 * @param closedAt when it was closed (a connection: returned to its pool), absent while still open
+		 * @param closedAt when it was closed (a connection: returned to its pool), absent
+		 * while still open
 		 */
 		@JsonInclude(JsonInclude.Include.NON_NULL)
 		public record Event(String name, String thread, Instant detectedAt, @Nullable Instant closedAt) {

@@ -11,9 +11,10 @@ import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorTrend;
 
 /**
- * {@code handle.hygiene.fd.exhaustion.eta}: the time until the descriptor limit at the current growth, the number
- * the health indicator and the {@code trend} section show, as a time gauge. NaN when the count is not growing
- * steadily, so that an alert on "eta below N" stays quiet instead of firing on a made-up number.
+ * {@code handle.hygiene.fd.exhaustion.eta}: the time until the descriptor limit at the
+ * current growth, the number the health indicator and the {@code trend} section show, as
+ * a time gauge. NaN when the count is not growing steadily, so that an alert on "eta
+ * below N" stays quiet instead of firing on a made-up number.
  */
 public class FileDescriptorTrendMeters implements MeterBinder {
 
@@ -27,7 +28,8 @@ public class FileDescriptorTrendMeters implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		// a time gauge: each registry gets its own base time unit (Prometheus: seconds, hence _seconds)
+		// a time gauge: each registry gets its own base time unit (Prometheus: seconds,
+		// hence _seconds)
 		TimeGauge.builder(EXHAUSTION_ETA, this.sampler, TimeUnit.SECONDS, FileDescriptorTrendMeters::etaSeconds)
 			.description("Time until the open file descriptor count reaches the limit at its current growth")
 			.register(registry);

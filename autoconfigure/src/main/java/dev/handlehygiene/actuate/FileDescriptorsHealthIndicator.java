@@ -20,9 +20,10 @@ import dev.handlehygiene.fd.UsageLevel;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * Reports open descriptors against the limit: UP below the critical share, DOWN at it or when the growth trend
- * projects the limit within the exhaustion horizon, UNKNOWN where the platform cannot tell. Reads only the O(1)
- * probe and the sampler's ring, so it is cheap at every probe and still answers at the limit.
+ * Reports open descriptors against the limit: UP below the critical share, DOWN at it or
+ * when the growth trend projects the limit within the exhaustion horizon, UNKNOWN where
+ * the platform cannot tell. Reads only the O(1) probe and the sampler's ring, so it is
+ * cheap at every probe and still answers at the limit.
  */
 public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 
@@ -61,7 +62,8 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		this(probe, thresholds, horizon, Objects.requireNonNull(sampler, "sampler"));
 	}
 
-	// the one place the trend may be missing: the public constructors say so by which one is called
+	// the one place the trend may be missing: the public constructors say so by which one
+	// is called
 	private FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds, Duration horizon,
 			@Nullable FileDescriptorSampler sampler) {
 		super("File descriptor health check failed");

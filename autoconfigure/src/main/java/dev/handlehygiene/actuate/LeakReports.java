@@ -10,11 +10,15 @@ import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 import dev.handlehygiene.leak.LeakSource;
 
 /**
- * The {@code leaks} section of {@code /actuator/fdleaks}: each leak source present, under its name.
+ * The {@code leaks} section of {@code /actuator/fdleaks}: each leak source present, under
+ * its name.
  */
 class LeakReports {
 
-	/** The section names of the starter's own resources; any other source is listed under its resource name. */
+	/**
+	 * The section names of the starter's own resources; any other source is listed under
+	 * its resource name.
+	 */
 	private static final Map<String, String> NAMES = Map.of(ResponseTrackingInterceptor.RESOURCE, "httpClient",
 			JdbcLeakRegistry.RESOURCE, "jdbc");
 

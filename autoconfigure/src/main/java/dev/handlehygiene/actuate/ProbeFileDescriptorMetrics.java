@@ -10,9 +10,10 @@ import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
- * Micrometer's {@code process.files.open} and {@code process.files.max}, same names and units, read through the
- * O(1) probe instead of a directory walk, so a scrape stays cheap at any count and still reads at the limit. It
- * extends {@link FileDescriptorMetrics} so that Spring Boot's own binder backs off in its favour.
+ * Micrometer's {@code process.files.open} and {@code process.files.max}, same names and
+ * units, read through the O(1) probe instead of a directory walk, so a scrape stays cheap
+ * at any count and still reads at the limit. It extends {@link FileDescriptorMetrics} so
+ * that Spring Boot's own binder backs off in its favour.
  */
 public class ProbeFileDescriptorMetrics extends FileDescriptorMetrics {
 

@@ -12,11 +12,13 @@ import dev.handlehygiene.fd.TcpStateCounts;
 import dev.handlehygiene.fd.TcpState;
 
 /**
- * {@code handle.hygiene.tcp.sockets{state}}: this process's TCP sockets per state, one series per state with the
- * empty ones at 0, so that an alert on {@code CLOSE_WAIT} has a series before the first unclosed response. Read
- * through the same inode join as the {@code tcp} section, refreshed at most once per interval. Where a refresh
- * fails (at the descriptor limit) the gauges keep the last complete counts and
- * {@code handle.hygiene.tcp.sockets.age} says how old they are; before any complete reading both are NaN.
+ * {@code handle.hygiene.tcp.sockets{state}}: this process's TCP sockets per state, one
+ * series per state with the empty ones at 0, so that an alert on {@code CLOSE_WAIT} has a
+ * series before the first unclosed response. Read through the same inode join as the
+ * {@code tcp} section, refreshed at most once per interval. Where a refresh fails (at the
+ * descriptor limit) the gauges keep the last complete counts and
+ * {@code handle.hygiene.tcp.sockets.age} says how old they are; before any complete
+ * reading both are NaN.
  */
 public class TcpSocketMeters implements MeterBinder {
 
@@ -35,7 +37,8 @@ public class TcpSocketMeters implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		// held strongly: a gauge keeps only a weak reference to its state by default, and nothing else need hold it
+		// held strongly: a gauge keeps only a weak reference to its state by default, and
+		// nothing else need hold it
 		for (TcpState state : TcpState.values()) {
 			Gauge.builder(SOCKETS, this.states, (cached) -> count(cached, state))
 				.description("TCP sockets this process holds, by state (CLOSE_WAIT: the peer closed, this process not)")

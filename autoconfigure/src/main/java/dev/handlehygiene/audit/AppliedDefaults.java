@@ -7,9 +7,11 @@ import java.util.TreeSet;
 import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
- * Counts the safe defaults in force on what this application really runs: a default counts once an auditor has read
- * it back from a live server, client or pool with the starter as its origin. A Tomcat key on Netty, a Hikari key
- * without a {@code HikariDataSource} or a client timeout without Spring Boot's client settings has no such reading.
+ * Counts the safe defaults in force on what this application really runs: a default
+ * counts once an auditor has read it back from a live server, client or pool with the
+ * starter as its origin. A Tomcat key on Netty, a Hikari key without a
+ * {@code HikariDataSource} or a client timeout without Spring Boot's client settings has
+ * no such reading.
  */
 class AppliedDefaults {
 
@@ -22,7 +24,8 @@ class AppliedDefaults {
 	/**
 	 * The keys of the starter's defaults in force on the audited objects.
 	 * @param audited the settings the auditors read
-	 * @return the keys, sorted, each once (a server with two connectors reports a key twice)
+	 * @return the keys, sorted, each once (a server with two connectors reports a key
+	 * twice)
 	 */
 	Set<String> keys(List<AuditedSetting> audited) {
 		Set<String> keys = new TreeSet<>();
@@ -31,7 +34,8 @@ class AppliedDefaults {
 				keys.add(setting.key());
 			}
 		}
-		// no auditor reads the liveness group back: it applies wherever the actuator's health endpoint runs, and the
+		// no auditor reads the liveness group back: it applies wherever the actuator's
+		// health endpoint runs, and the
 		// starter brings the actuator
 		if (this.origins.isHandleHygieneDefault(DefaultKeys.LIVENESS_GROUP)) {
 			keys.add(DefaultKeys.LIVENESS_GROUP);

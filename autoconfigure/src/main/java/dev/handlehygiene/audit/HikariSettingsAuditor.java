@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
- * Reads the timeouts and leak detection of every {@link HikariDataSource} in the context, including pools the
- * application built by hand, whose settings no property reaches.
+ * Reads the timeouts and leak detection of every {@link HikariDataSource} in the context,
+ * including pools the application built by hand, whose settings no property reaches.
  */
 class HikariSettingsAuditor implements SettingsAuditor {
 
@@ -58,7 +58,8 @@ class HikariSettingsAuditor implements SettingsAuditor {
 	}
 
 	private static String idleTimeoutVerdict(HikariDataSource pool) {
-		// Hikari ignores idle-timeout for a fixed-size pool (minimum-idle == maximum-pool-size): nothing to retire
+		// Hikari ignores idle-timeout for a fixed-size pool (minimum-idle ==
+		// maximum-pool-size): nothing to retire
 		if (pool.getMinimumIdle() >= pool.getMaximumPoolSize()) {
 			return AuditedSetting.OK;
 		}

@@ -15,13 +15,17 @@ import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 
 /**
- * Reads the connect and read timeouts that auto-configured {@code RestClient}, {@code RestTemplate} and
- * {@code WebClient} builders apply, from the {@link HttpClientSettings} bean, naming the clients Spring Boot
- * detected, and the pool lease timeout when Apache HttpClient 5 is the client.
+ * Reads the connect and read timeouts that auto-configured {@code RestClient},
+ * {@code RestTemplate} and {@code WebClient} builders apply, from the
+ * {@link HttpClientSettings} bean, naming the clients Spring Boot detected, and the pool
+ * lease timeout when Apache HttpClient 5 is the client.
  */
 class HttpClientSettingsAuditor implements SettingsAuditor {
 
-	/** Apache HttpClient 5's own lease timeout, in force when the starter's default is switched off. */
+	/**
+	 * Apache HttpClient 5's own lease timeout, in force when the starter's default is
+	 * switched off.
+	 */
 	private static final Duration HTTP_CLIENT_LEASE_TIMEOUT = Duration.ofMinutes(3);
 
 	private final ObjectProvider<HttpClientSettings> settings;
@@ -36,12 +40,13 @@ class HttpClientSettingsAuditor implements SettingsAuditor {
 
 	/**
 	 * @param settings the auto-configured client settings
-	 * @param builder the auto-configured request factory builder, to tell which client is in use
-	 * @param connectorBuilder the auto-configured reactive connector builder, to tell which client {@code WebClient}
-	 * uses
+	 * @param builder the auto-configured request factory builder, to tell which client is
+	 * in use
+	 * @param connectorBuilder the auto-configured reactive connector builder, to tell
+	 * which client {@code WebClient} uses
 	 * @param origins where property values came from
-	 * @param leaseTimeout the customizer that applies the starter's lease timeout to Apache HttpClient 5's pool,
-	 * where the starter applies one
+	 * @param leaseTimeout the customizer that applies the starter's lease timeout to
+	 * Apache HttpClient 5's pool, where the starter applies one
 	 */
 	public HttpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
@@ -79,8 +84,6 @@ class HttpClientSettingsAuditor implements SettingsAuditor {
 		return new AuditedSetting(key, SettingVerdicts.duration(value), this.origins.of(key),
 				SettingVerdicts.clientTimeout(value), object);
 	}
-
-
 
 	private String clientName() {
 		List<String> names = new ArrayList<>();

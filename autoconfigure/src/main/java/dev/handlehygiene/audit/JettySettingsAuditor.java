@@ -14,8 +14,8 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
- * Reads the idle timeout of every connector of the running Jetty, and its connection cap (a
- * {@link NetworkConnectionLimit} on the server; none means unlimited).
+ * Reads the idle timeout of every connector of the running Jetty, and its connection cap
+ * (a {@link NetworkConnectionLimit} on the server; none means unlimited).
  */
 class JettySettingsAuditor extends ServerSettingsAuditor<JettyWebServer> {
 
@@ -41,4 +41,5 @@ class JettySettingsAuditor extends ServerSettingsAuditor<JettyWebServer> {
 				SettingVerdicts.maxConnections(max, descriptorLimit()), "Jetty server"));
 		return settings;
 	}
+
 }

@@ -10,8 +10,9 @@ import reactor.netty.http.server.HttpServerConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the configuration of the Netty server as the factory hands it to {@code NettyWebServer}, which does not expose
- * it. Added to the factory last, it changes nothing and sees what every other customizer applied, Spring Boot's
+ * Keeps the configuration of the Netty server as the factory hands it to
+ * {@code NettyWebServer}, which does not expose it. Added to the factory last, it changes
+ * nothing and sees what every other customizer applied, Spring Boot's
  * {@code server.netty.*} among them.
  */
 public class NettyServerConfigurationRecorder
@@ -21,7 +22,8 @@ public class NettyServerConfigurationRecorder
 
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
-		// not a NettyServerCustomizer bean: the factory would take those first, before Spring Boot's own
+		// not a NettyServerCustomizer bean: the factory would take those first, before
+		// Spring Boot's own
 		factory.addServerCustomizers(this::record);
 	}
 
@@ -31,7 +33,8 @@ public class NettyServerConfigurationRecorder
 	}
 
 	/**
-	 * After Spring Boot's own factory customizer (order 0), so that the server customizers it adds run before this one.
+	 * After Spring Boot's own factory customizer (order 0), so that the server
+	 * customizers it adds run before this one.
 	 */
 	@Override
 	public int getOrder() {

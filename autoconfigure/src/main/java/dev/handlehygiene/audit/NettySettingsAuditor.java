@@ -12,8 +12,9 @@ import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
- * Reads the idle timeout of the running Netty server from the configuration it was bound with: how long a connection
- * may wait for its first or next request before the server closes it. Unset means never.
+ * Reads the idle timeout of the running Netty server from the configuration it was bound
+ * with: how long a connection may wait for its first or next request before the server
+ * closes it. Unset means never.
  */
 class NettySettingsAuditor extends ServerSettingsAuditor<NettyWebServer> {
 
@@ -35,8 +36,9 @@ class NettySettingsAuditor extends ServerSettingsAuditor<NettyWebServer> {
 		}
 		Duration idle = configuration.idleTimeout();
 		long millis = (idle != null) ? idle.toMillis() : -1;
-		return List.of(setting(DefaultKeys.NETTY_IDLE_TIMEOUT, SettingVerdicts.duration(idle),
-				SettingVerdicts.timeout(millis), "Netty server on port " + netty.getPort() + " (HttpServerConfig as bound)"));
+		return List
+			.of(setting(DefaultKeys.NETTY_IDLE_TIMEOUT, SettingVerdicts.duration(idle), SettingVerdicts.timeout(millis),
+					"Netty server on port " + netty.getPort() + " (HttpServerConfig as bound)"));
 	}
 
 }

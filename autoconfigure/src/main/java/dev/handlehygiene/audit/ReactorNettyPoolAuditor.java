@@ -11,10 +11,11 @@ import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 
 /**
- * Reads the Reactor Netty pool behind {@code WebClient} and the response timeout of the {@code HttpClient} built on it.
- * Reactor Netty's pool does not expose its idle time, life time, acquire wait or eviction, so those are the values the
- * starter built the pool with; once a {@code WebClient} is built, the live {@code HttpClient} is checked to use that very
- * pool, and its response timeout is read.
+ * Reads the Reactor Netty pool behind {@code WebClient} and the response timeout of the
+ * {@code HttpClient} built on it. Reactor Netty's pool does not expose its idle time,
+ * life time, acquire wait or eviction, so those are the values the starter built the pool
+ * with; once a {@code WebClient} is built, the live {@code HttpClient} is checked to use
+ * that very pool, and its response timeout is read.
  */
 class ReactorNettyPoolAuditor implements SettingsAuditor {
 
@@ -40,7 +41,8 @@ class ReactorNettyPoolAuditor implements SettingsAuditor {
 					"unknown: the HttpClient uses pool '" + name + "', not the starter's; its bounds cannot be read",
 					CLIENT + " '" + name + "'"));
 		}
-		// Spring Boot builds the connector with the first WebClient.Builder: until then the pool exists, unused
+		// Spring Boot builds the connector with the first WebClient.Builder: until then
+		// the pool exists, unused
 		String object = CLIENT + " '" + pool.name() + "', max " + pool.maxConnections()
 				+ " connections (ConnectionProvider as the starter built it, "
 				+ ((built != null) ? "used by the live HttpClient)" : "no WebClient built yet)");

@@ -9,8 +9,9 @@ import org.springframework.context.ApplicationContext;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
- * What every auditor of an embedded server shares: the running server, where each property's value came from, and
- * the descriptor limit its connection cap is judged against.
+ * What every auditor of an embedded server shares: the running server, where each
+ * property's value came from, and the descriptor limit its connection cap is judged
+ * against.
  */
 abstract class ServerSettingsAuditor<S extends WebServer> implements SettingsAuditor {
 

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 import dev.handlehygiene.defaults.SafeDefaults;
 
 /**
- * Says where the value of a property came from: the starter's defaults, the application (and which of its property
- * sources), or nowhere, in which case the framework's own default is in force. Relaxed names count, so
- * {@code SERVER_TOMCAT_CONNECTIONTIMEOUT} in the environment is found for {@code server.tomcat.connection-timeout}.
+ * Says where the value of a property came from: the starter's defaults, the application
+ * (and which of its property sources), or nowhere, in which case the framework's own
+ * default is in force. Relaxed names count, so {@code SERVER_TOMCAT_CONNECTIONTIMEOUT} in
+ * the environment is found for {@code server.tomcat.connection-timeout}.
  */
 public class SettingOrigins {
 
@@ -32,7 +33,8 @@ public class SettingOrigins {
 	/**
 	 * Where the value in force for a property came from.
 	 * @param key the property's canonical name
-	 * @return {@code handle-hygiene default}, {@code application (<property source>)} or {@code framework default}
+	 * @return {@code handle-hygiene default}, {@code application (<property source>)} or
+	 * {@code framework default}
 	 */
 	public String of(String key) {
 		PropertySource<?> source = sourceOf(key);
@@ -44,8 +46,9 @@ public class SettingOrigins {
 	}
 
 	/**
-	 * Where the value in force for one of the starter's own {@code handle-hygiene.defaults.*} properties came from:
-	 * when nobody set it, its default is the starter's.
+	 * Where the value in force for one of the starter's own
+	 * {@code handle-hygiene.defaults.*} properties came from: when nobody set it, its
+	 * default is the starter's.
 	 * @param key the property's canonical name
 	 * @return {@code handle-hygiene default} or {@code application (<property source>)}
 	 */

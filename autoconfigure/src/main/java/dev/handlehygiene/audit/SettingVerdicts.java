@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Judges the values that bound a wait or a count, and renders them the way properties are written.
+ * Judges the values that bound a wait or a count, and renders them the way properties are
+ * written.
  */
 public final class SettingVerdicts {
 
@@ -28,7 +29,8 @@ public final class SettingVerdicts {
 	}
 
 	/**
-	 * A client timeout, where {@code null} means the client's own default, which is infinite on some clients.
+	 * A client timeout, where {@code null} means the client's own default, which is
+	 * infinite on some clients.
 	 * @param timeout the timeout or {@code null}
 	 * @return the verdict
 	 */
@@ -61,7 +63,8 @@ public final class SettingVerdicts {
 	 * @return the verdict
 	 */
 	static String leakDetection(long millis) {
-		return (millis > 0) ? AuditedSetting.OK : "unsafe: leak detection is off, a connection never returned goes unreported";
+		return (millis > 0) ? AuditedSetting.OK
+				: "unsafe: leak detection is off, a connection never returned goes unreported";
 	}
 
 	/**

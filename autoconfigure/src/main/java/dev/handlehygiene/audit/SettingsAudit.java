@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs every {@link SettingsAuditor}. An auditor that fails costs its own entries only: it is reported as one
- * entry with verdict {@code unknown}, never as an exception.
+ * Runs every {@link SettingsAuditor}. An auditor that fails costs its own entries only:
+ * it is reported as one entry with verdict {@code unknown}, never as an exception.
  */
 public class SettingsAudit {
 

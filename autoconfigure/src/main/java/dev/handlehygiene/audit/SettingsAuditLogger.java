@@ -8,8 +8,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Once the application is ready (servers started, pools built), logs one INFO line with how many safe defaults are in
- * force on what the application runs and how many settings are unsafe, and one WARN line per unsafe setting.
+ * Once the application is ready (servers started, pools built), logs one INFO line with
+ * how many safe defaults are in force on what the application runs and how many settings
+ * are unsafe, and one WARN line per unsafe setting.
  */
 public class SettingsAuditLogger implements ApplicationListener<ApplicationReadyEvent> {
 

@@ -3,7 +3,8 @@ package dev.handlehygiene.audit;
 import java.util.List;
 
 /**
- * Reads the settings of one kind of live object (a server's connectors, a pool, a client) and judges them.
+ * Reads the settings of one kind of live object (a server's connectors, a pool, a client)
+ * and judges them.
  */
 @FunctionalInterface
 public interface SettingsAuditor {

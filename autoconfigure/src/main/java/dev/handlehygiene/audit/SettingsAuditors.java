@@ -12,8 +12,9 @@ import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
- * The starter's auditors, one per kind of live object. Each names types of one optional library, so call each only
- * where that library is on the classpath: an auditor's class is loaded by the first call that makes one.
+ * The starter's auditors, one per kind of live object. Each names types of one optional
+ * library, so call each only where that library is on the classpath: an auditor's class
+ * is loaded by the first call that makes one.
  */
 public final class SettingsAuditors {
 
@@ -21,13 +22,15 @@ public final class SettingsAuditors {
 	}
 
 	/**
-	 * Tomcat's connection timeout, keep-alive timeout and connection cap, read from the running connectors.
+	 * Tomcat's connection timeout, keep-alive timeout and connection cap, read from the
+	 * running connectors.
 	 * @param context the context whose web server is read
 	 * @param origins where property values came from
 	 * @param probe the descriptor limit the connection cap is weighed against
 	 * @return the auditor
 	 */
-	public static SettingsAuditor tomcat(ApplicationContext context, SettingOrigins origins, FileDescriptorProbe probe) {
+	public static SettingsAuditor tomcat(ApplicationContext context, SettingOrigins origins,
+			FileDescriptorProbe probe) {
 		return new TomcatSettingsAuditor(context, origins, probe);
 	}
 
@@ -56,13 +59,16 @@ public final class SettingsAuditors {
 	}
 
 	/**
-	 * The HTTP clients' connect and read timeouts, and Apache HttpClient 5's lease timeout where it is the client.
+	 * The HTTP clients' connect and read timeouts, and Apache HttpClient 5's lease
+	 * timeout where it is the client.
 	 * @param settings the auto-configured client settings
-	 * @param builder the auto-configured request factory builder, to tell which client is in use
-	 * @param connectorBuilder the auto-configured reactive connector builder, to tell which client {@code WebClient}
-	 * uses
+	 * @param builder the auto-configured request factory builder, to tell which client is
+	 * in use
+	 * @param connectorBuilder the auto-configured reactive connector builder, to tell
+	 * which client {@code WebClient} uses
 	 * @param origins where property values came from
-	 * @param leaseTimeout the customizer that applies the starter's lease timeout, where the starter applies one
+	 * @param leaseTimeout the customizer that applies the starter's lease timeout, where
+	 * the starter applies one
 	 * @return the auditor
 	 */
 	public static SettingsAuditor httpClient(ObjectProvider<HttpClientSettings> settings,
@@ -73,7 +79,8 @@ public final class SettingsAuditors {
 	}
 
 	/**
-	 * The bounds of the Reactor Netty pool the starter built, and the response timeout of the client using it.
+	 * The bounds of the Reactor Netty pool the starter built, and the response timeout of
+	 * the client using it.
 	 * @param customizer the customizer that built the pool
 	 * @param origins where property values came from
 	 * @return the auditor
@@ -83,7 +90,8 @@ public final class SettingsAuditors {
 	}
 
 	/**
-	 * Every HikariCP pool in the context: connection timeout and leak detection threshold.
+	 * Every HikariCP pool in the context: connection timeout and leak detection
+	 * threshold.
 	 * @param beanFactory where the pools are found
 	 * @param origins where property values came from
 	 * @return the auditor

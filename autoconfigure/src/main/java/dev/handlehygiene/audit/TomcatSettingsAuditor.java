@@ -40,4 +40,5 @@ class TomcatSettingsAuditor extends ServerSettingsAuditor<TomcatWebServer> {
 	private AuditedSetting timeout(String key, long millis, String object) {
 		return setting(key, SettingVerdicts.millis(millis), SettingVerdicts.timeout(millis), object);
 	}
+
 }

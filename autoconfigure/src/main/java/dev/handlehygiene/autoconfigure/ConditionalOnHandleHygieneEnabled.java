@@ -11,7 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import dev.handlehygiene.defaults.DefaultKeys;
 
 /**
- * Matches unless {@code handle-hygiene.enabled=false}: the master switch on every auto-configuration.
+ * Matches unless {@code handle-hygiene.enabled=false}: the master switch on every
+ * auto-configuration.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -20,12 +20,12 @@ import dev.handlehygiene.restart.ExitOnCritical;
 import dev.handlehygiene.restart.ProcessExit;
 
 /**
- * Opt-in with {@code handle-hygiene.restart.exit-on-critical=true}: watches the {@code fileDescriptors} health
- * indicator and exits the process, gracefully and with code 75, once it has been DOWN for
- * {@code handle-hygiene.restart.grace}.
+ * Opt-in with {@code handle-hygiene.restart.exit-on-critical=true}: watches the
+ * {@code fileDescriptors} health indicator and exits the process, gracefully and with
+ * code 75, once it has been DOWN for {@code handle-hygiene.restart.grace}.
  */
-@AutoConfiguration(after = { HandleHygieneAutoConfiguration.class,
-		FileDescriptorsHealthContributorAutoConfiguration.class })
+@AutoConfiguration(
+		after = { HandleHygieneAutoConfiguration.class, FileDescriptorsHealthContributorAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
 @ConditionalOnBooleanProperty(RestartProperties.EXIT_ON_CRITICAL)
 @EnableConfigurationProperties(RestartProperties.class)
@@ -58,7 +58,8 @@ class ExitOnCriticalAutoConfiguration {
 
 	}
 
-	// by name, so that this also matches where spring-boot-health is absent and the indicator's class cannot load
+	// by name, so that this also matches where spring-boot-health is absent and the
+	// indicator's class cannot load
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(type = INDICATOR)
 	static class NothingToWatchConfiguration {

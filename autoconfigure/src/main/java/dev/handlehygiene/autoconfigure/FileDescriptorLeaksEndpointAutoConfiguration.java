@@ -32,7 +32,10 @@ import dev.handlehygiene.leak.LeakSource;
 @EnableConfigurationProperties(FileDescriptorLeaksEndpointProperties.class)
 class FileDescriptorLeaksEndpointAutoConfiguration {
 
-	/** Files and remotes listed per section: enough to name the culprits, small enough to read. */
+	/**
+	 * Files and remotes listed per section: enough to name the culprits, small enough to
+	 * read.
+	 */
 	private static final int TOP_ENTRIES = 20;
 
 	@Bean
@@ -54,7 +57,8 @@ class FileDescriptorLeaksEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
 	FileDescriptorLeaksEndpointWebExtension fdLeaksEndpointWebExtension(FileDescriptorLeaksEndpoint endpoint,
 			FileDescriptorLeaksEndpointProperties properties) {
-		return new FileDescriptorLeaksEndpointWebExtension(endpoint, properties.getShowDetails(), properties.getRoles());
+		return new FileDescriptorLeaksEndpointWebExtension(endpoint, properties.getShowDetails(),
+				properties.getRoles());
 	}
 
 }

@@ -15,13 +15,14 @@ import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 public class FileDescriptorLeaksEndpointProperties {
 
 	/**
-	 * When to show details (file paths, remote addresses): never, when-authorized or always. Counts are always
-	 * shown.
+	 * When to show details (file paths, remote addresses): never, when-authorized or
+	 * always. Counts are always shown.
 	 */
 	private Show showDetails = Show.WHEN_AUTHORIZED;
 
 	/**
-	 * Roles that may see details when show-details is when-authorized; empty means any authenticated user.
+	 * Roles that may see details when show-details is when-authorized; empty means any
+	 * authenticated user.
 	 */
 	private final Set<String> roles = new HashSet<>();
 

@@ -18,10 +18,11 @@ import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
- * Puts {@code process.files.open} and {@code process.files.max} on the O(1) probe. Runs before Spring Boot's
- * {@link SystemMetricsAutoConfiguration}, whose own {@link FileDescriptorMetrics} then backs off; a
- * {@link FileDescriptorMetrics} bean of the user's makes this one back off instead. Also the gauge of the projected
- * time to the limit, {@code handle.hygiene.fd.exhaustion.eta}.
+ * Puts {@code process.files.open} and {@code process.files.max} on the O(1) probe. Runs
+ * before Spring Boot's {@link SystemMetricsAutoConfiguration}, whose own
+ * {@link FileDescriptorMetrics} then backs off; a {@link FileDescriptorMetrics} bean of
+ * the user's makes this one back off instead. Also the gauge of the projected time to the
+ * limit, {@code handle.hygiene.fd.exhaustion.eta}.
  */
 @AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class }, before = SystemMetricsAutoConfiguration.class)

@@ -11,8 +11,8 @@ import dev.handlehygiene.fd.CountMethodPreference;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * Reading the descriptor count: the usage thresholds of the health indicator and the growth trend, under
- * {@code handle-hygiene.fd}.
+ * Reading the descriptor count: the usage thresholds of the health indicator and the
+ * growth trend, under {@code handle-hygiene.fd}.
  */
 @ConfigurationProperties(FileDescriptorProperties.PREFIX)
 public class FileDescriptorProperties implements InitializingBean {
@@ -20,7 +20,8 @@ public class FileDescriptorProperties implements InitializingBean {
 	static final String PREFIX = "handle-hygiene.fd";
 
 	/**
-	 * Share of the descriptor limit (open / limit) at which health reports level 'warning' while staying UP.
+	 * Share of the descriptor limit (open / limit) at which health reports level
+	 * 'warning' while staying UP.
 	 */
 	private double warningUsage = 0.70;
 
@@ -35,7 +36,8 @@ public class FileDescriptorProperties implements InitializingBean {
 	private Duration sampleInterval = Duration.ofSeconds(10);
 
 	/**
-	 * How much time the growth trend covers; it holds trend-window / sample-interval samples.
+	 * How much time the growth trend covers; it holds trend-window / sample-interval
+	 * samples.
 	 */
 	private Duration trendWindow = Duration.ofMinutes(10);
 
@@ -45,9 +47,10 @@ public class FileDescriptorProperties implements InitializingBean {
 	private Duration exhaustionHorizon = Duration.ofMinutes(15);
 
 	/**
-	 * How to count open descriptors: 'auto' (the stat size of /proc/self/fd where it agrees with the MXBean, else
-	 * the MXBean), 'procfs-stat' (the stat size only) or 'mxbean' (the MXBean's directory walk, as on kernels before
-	 * Linux 6.2, which fails at the descriptor limit).
+	 * How to count open descriptors: 'auto' (the stat size of /proc/self/fd where it
+	 * agrees with the MXBean, else the MXBean), 'procfs-stat' (the stat size only) or
+	 * 'mxbean' (the MXBean's directory walk, as on kernels before Linux 6.2, which fails
+	 * at the descriptor limit).
 	 */
 	private String countMethod = "auto";
 
@@ -121,17 +124,19 @@ public class FileDescriptorProperties implements InitializingBean {
 		PropertyChecks.requireWithin(PREFIX + ".critical-usage", this.criticalUsage, 0, false, 1,
 				"a share of the descriptor limit above 0 and at most 1, such as 0.9");
 		PropertyChecks.requireWithin(PREFIX + ".warning-usage", this.warningUsage, 0, false,
-				Math.nextDown(this.criticalUsage), "a share of the descriptor limit above 0 and below "
-						+ PREFIX + ".critical-usage (" + this.criticalUsage + "); when not set it is 0.7, so a lower"
+				Math.nextDown(this.criticalUsage),
+				"a share of the descriptor limit above 0 and below " + PREFIX + ".critical-usage (" + this.criticalUsage
+						+ "); when not set it is 0.7, so a lower"
 						+ " critical-usage needs a warning-usage below it too");
 		PropertyChecks.requirePositive(PREFIX + ".sample-interval", this.sampleInterval, "10s");
-		// three samples are the fewest through which a line says more than "it went up once"
+		// three samples are the fewest through which a line says more than "it went up
+		// once"
 		PropertyChecks.requireAtLeast(PREFIX + ".trend-window", this.trendWindow, this.sampleInterval.multipliedBy(3),
 				"a duration of at least 3 x " + PREFIX + ".sample-interval ("
 						+ SettingVerdicts.duration(this.sampleInterval.multipliedBy(3)) + "), such as 10m");
 		PropertyChecks.requirePositive(PREFIX + ".exhaustion-horizon", this.exhaustionHorizon, "15m");
-		PropertyChecks.requireOneOf(PREFIX + ".count-method", this.countMethod, CountMethodPreference.ofLabel(this.countMethod) != null,
-				CountMethodPreference.labels());
+		PropertyChecks.requireOneOf(PREFIX + ".count-method", this.countMethod,
+				CountMethodPreference.ofLabel(this.countMethod) != null, CountMethodPreference.labels());
 	}
 
 }

@@ -15,7 +15,8 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * The {@code fileDescriptors} health indicator; off with {@code management.health.file-descriptors.enabled=false}.
+ * The {@code fileDescriptors} health indicator; off with
+ * {@code management.health.file-descriptors.enabled=false}.
  */
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnHandleHygieneEnabled
@@ -25,8 +26,8 @@ class FileDescriptorsHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "fileDescriptorsHealthIndicator")
-	FileDescriptorsHealthIndicator fileDescriptorsHealthIndicator(FileDescriptorProbe probe,
-			UsageThresholds thresholds, ObjectProvider<FileDescriptorSampler> sampler, FileDescriptorProperties properties) {
+	FileDescriptorsHealthIndicator fileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds,
+			ObjectProvider<FileDescriptorSampler> sampler, FileDescriptorProperties properties) {
 		FileDescriptorSampler trend = sampler.getIfAvailable();
 		return (trend != null)
 				? new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon())

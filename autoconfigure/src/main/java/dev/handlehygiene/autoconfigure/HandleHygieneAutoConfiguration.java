@@ -11,8 +11,8 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * The descriptor probe, the inventory, the usage thresholds and the trend sampler that the health indicator, the
- * endpoint, the meters and exit-on-critical share.
+ * The descriptor probe, the inventory, the usage thresholds and the trend sampler that
+ * the health indicator, the endpoint, the meters and exit-on-critical share.
  */
 @AutoConfiguration
 @ConditionalOnHandleHygieneEnabled

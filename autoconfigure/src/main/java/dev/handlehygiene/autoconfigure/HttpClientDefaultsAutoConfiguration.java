@@ -14,8 +14,9 @@ import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 
 /**
- * The safe default that no Spring Boot property reaches: Apache HttpClient 5's pool lease timeout, applied through
- * Spring Boot's request factory builder. Off with {@code handle-hygiene.defaults.enabled=false} or the group's own switch.
+ * The safe default that no Spring Boot property reaches: Apache HttpClient 5's pool lease
+ * timeout, applied through Spring Boot's request factory builder. Off with
+ * {@code handle-hygiene.defaults.enabled=false} or the group's own switch.
  */
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
 @ConditionalOnHandleHygieneEnabled

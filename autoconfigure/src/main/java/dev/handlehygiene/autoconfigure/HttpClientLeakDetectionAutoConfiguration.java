@@ -19,8 +19,9 @@ import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
 
 /**
- * Tracks every response of a RestClient or RestTemplate, whether built from Spring Boot's builders or by hand as a
- * bean, and reports those never closed. Off with {@code handle-hygiene.leaks.http-client.enabled=false}.
+ * Tracks every response of a RestClient or RestTemplate, whether built from Spring Boot's
+ * builders or by hand as a bean, and reports those never closed. Off with
+ * {@code handle-hygiene.leaks.http-client.enabled=false}.
  */
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
 @ConditionalOnHandleHygieneEnabled
@@ -41,7 +42,8 @@ class HttpClientLeakDetectionAutoConfiguration {
 		return tracker;
 	}
 
-	// static: a post-processor is created before the other beans, and must not pull the tracker in with it
+	// static: a post-processor is created before the other beans, and must not pull the
+	// tracker in with it
 	@Bean
 	@ConditionalOnBooleanProperty(name = LeaksProperties.TRACK_BEANS, matchIfMissing = true)
 	static BeanPostProcessor responseTrackingBeanPostProcessor(

@@ -16,9 +16,11 @@ import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 import dev.handlehygiene.leak.FrameworkFrames;
 
 /**
- * Turns HikariCP's leak reports into the {@code handle.hygiene.leaks{resource="jdbc.connection"}} counter and the
- * {@code leaks.jdbc} endpoint section. Off with {@code handle-hygiene.leaks.jdbc.enabled=false}. HikariCP reports a
- * leak only where {@code leak-detection-threshold} is set, which the safe defaults do.
+ * Turns HikariCP's leak reports into the
+ * {@code handle.hygiene.leaks{resource="jdbc.connection"}} counter and the
+ * {@code leaks.jdbc} endpoint section. Off with
+ * {@code handle-hygiene.leaks.jdbc.enabled=false}. HikariCP reports a leak only where
+ * {@code leak-detection-threshold} is set, which the safe defaults do.
  */
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class)
 @ConditionalOnHandleHygieneEnabled

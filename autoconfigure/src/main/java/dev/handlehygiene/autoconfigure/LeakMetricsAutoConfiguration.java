@@ -15,8 +15,9 @@ import dev.handlehygiene.actuate.LeakMeters;
 import dev.handlehygiene.leak.LeakSource;
 
 /**
- * {@code handle.hygiene.leaks} and {@code handle.hygiene.tracked.open} over every leak source in the context: the HTTP
- * client response tracker and HikariCP's leak reports, where they are on.
+ * {@code handle.hygiene.leaks} and {@code handle.hygiene.tracked.open} over every leak
+ * source in the context: the HTTP client response tracker and HikariCP's leak reports,
+ * where they are on.
  */
 @AutoConfiguration(after = { HttpClientLeakDetectionAutoConfiguration.class, JdbcLeakDetectionAutoConfiguration.class,
 		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })

@@ -22,9 +22,10 @@ public class LeaksProperties implements InitializingBean {
 	static final String TRACK_BEANS = PREFIX + ".http-client.track-beans";
 
 	/**
-	 * More packages (ending with a dot) or classes that are never named as a leak's call site, added to the built-in
-	 * list of the JDK, Spring, Jakarta EE, Hibernate, servers, HTTP clients, pools and JDBC drivers; for example an
-	 * in-house client library.
+	 * More packages (ending with a dot) or classes that are never named as a leak's call
+	 * site, added to the built-in list of the JDK, Spring, Jakarta EE, Hibernate,
+	 * servers, HTTP clients, pools and JDBC drivers; for example an in-house client
+	 * library.
 	 */
 	private List<String> frameworkFrames = new ArrayList<>();
 
@@ -63,25 +64,29 @@ public class LeaksProperties implements InitializingBean {
 	public static class HttpClient {
 
 		/**
-		 * Whether to track RestClient and RestTemplate responses and report those never closed.
+		 * Whether to track RestClient and RestTemplate responses and report those never
+		 * closed.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Whether to track RestTemplate and RestClient beans the application builds itself (new RestTemplate(),
-		 * RestClient.create()), not only those built from Spring Boot's builders.
+		 * Whether to track RestTemplate and RestClient beans the application builds
+		 * itself (new RestTemplate(), RestClient.create()), not only those built from
+		 * Spring Boot's builders.
 		 */
 		private boolean trackBeans = true;
 
 		/**
-		 * Share of responses whose call site (stack) is recorded, 0.0 to 1.0. Every response is counted; a leak whose
-		 * stack was not recorded is listed under "(call site not sampled)".
+		 * Share of responses whose call site (stack) is recorded, 0.0 to 1.0. Every
+		 * response is counted; a leak whose stack was not recorded is listed under "(call
+		 * site not sampled)".
 		 */
 		private double sampling = 1.0;
 
 		/**
-		 * Share of one CPU that recording call sites may take on average, above 0 and at most 1 (no limit); a burst
-		 * is always recorded in full from a reserve, and responses beyond the budget are counted without a site.
+		 * Share of one CPU that recording call sites may take on average, above 0 and at
+		 * most 1 (no limit); a burst is always recorded in full from a reserve, and
+		 * responses beyond the budget are counted without a site.
 		 */
 		private double captureBudget = 0.01;
 
@@ -91,8 +96,8 @@ public class LeaksProperties implements InitializingBean {
 		private Duration maxOpenAge = Duration.ofSeconds(60);
 
 		/**
-		 * Whether to close the underlying response of a wrapper found unreachable and unclosed, releasing its
-		 * connection.
+		 * Whether to close the underlying response of a wrapper found unreachable and
+		 * unclosed, releasing its connection.
 		 */
 		private boolean closeLeaked = true;
 
@@ -152,8 +157,9 @@ public class LeaksProperties implements InitializingBean {
 	public static class Jdbc {
 
 		/**
-		 * Whether to capture HikariCP's leak reports ("Connection leak detection triggered") from Logback or Log4j2
-		 * as the handle.hygiene.leaks counter and the leaks.jdbc endpoint section.
+		 * Whether to capture HikariCP's leak reports ("Connection leak detection
+		 * triggered") from Logback or Log4j2 as the handle.hygiene.leaks counter and the
+		 * leaks.jdbc endpoint section.
 		 */
 		private boolean enabled = true;
 

@@ -6,7 +6,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The starter's own meters beyond the descriptor count, under {@code handle-hygiene.metrics}.
+ * The starter's own meters beyond the descriptor count, under
+ * {@code handle-hygiene.metrics}.
  */
 @ConfigurationProperties(MetricsProperties.PREFIX)
 public class MetricsProperties implements InitializingBean {
@@ -33,13 +34,15 @@ public class MetricsProperties implements InitializingBean {
 	public static class TcpSockets {
 
 		/**
-		 * Whether to publish handle.hygiene.tcp.sockets (one gauge per TCP state, CLOSE_WAIT among them).
+		 * Whether to publish handle.hygiene.tcp.sockets (one gauge per TCP state,
+		 * CLOSE_WAIT among them).
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * How long one reading of the TCP sockets is served before the next is taken; a reading lists every open
-		 * descriptor, so it is taken at most this often, however often the gauges are scraped.
+		 * How long one reading of the TCP sockets is served before the next is taken; a
+		 * reading lists every open descriptor, so it is taken at most this often, however
+		 * often the gauges are scraped.
 		 */
 		private Duration refreshInterval = Duration.ofSeconds(10);
 

@@ -6,22 +6,26 @@ import java.util.List;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * The range checks of handle-hygiene's properties, run once when a properties class is bound. A value outside its
- * range fails start-up with Spring Boot's {@link InvalidConfigurationPropertyValueException}, whose failure analyzer
- * shows the value as typed, where it came from (file and line, or the command line) and the reason, which names the
- * accepted range.
+ * The range checks of handle-hygiene's properties, run once when a properties class is
+ * bound. A value outside its range fails start-up with Spring Boot's
+ * {@link InvalidConfigurationPropertyValueException}, whose failure analyzer shows the
+ * value as typed, where it came from (file and line, or the command line) and the reason,
+ * which names the accepted range.
  */
 final class PropertyChecks {
 
-	/** The sampler and the restart watcher schedule in whole milliseconds: anything shorter would be zero. */
+	/**
+	 * The sampler and the restart watcher schedule in whole milliseconds: anything
+	 * shorter would be zero.
+	 */
 	static final Duration SHORTEST = Duration.ofMillis(1);
 
 	private PropertyChecks() {
 	}
 
 	/**
-	 * Fails unless {@code low < value <= high} (or {@code low <= value} where {@code lowIncluded}). Written as a
-	 * negation so that NaN fails too.
+	 * Fails unless {@code low < value <= high} (or {@code low <= value} where
+	 * {@code lowIncluded}). Written as a negation so that NaN fails too.
 	 * @param name the property's full name
 	 * @param value the bound value
 	 * @param low the lower bound
@@ -74,7 +78,8 @@ final class PropertyChecks {
 	}
 
 	private static InvalidConfigurationPropertyValueException invalid(String name, Object value, String accepted) {
-		// the analyzer prints the value as the property source holds it; the bound value is only a fallback
+		// the analyzer prints the value as the property source holds it; the bound value
+		// is only a fallback
 		return new InvalidConfigurationPropertyValueException(name, value, "Accepted: " + accepted + ".");
 	}
 

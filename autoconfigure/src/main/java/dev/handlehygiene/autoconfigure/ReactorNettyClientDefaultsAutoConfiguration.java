@@ -11,9 +11,10 @@ import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 
 /**
- * The safe defaults that no Spring Boot property reaches on the reactive client: the bounds of the Reactor Netty
- * connection pool behind {@code WebClient}, applied through Spring Boot's connector builder. Off with
- * {@code handle-hygiene.defaults.enabled=false} or the group's own switch.
+ * The safe defaults that no Spring Boot property reaches on the reactive client: the
+ * bounds of the Reactor Netty connection pool behind {@code WebClient}, applied through
+ * Spring Boot's connector builder. Off with {@code handle-hygiene.defaults.enabled=false}
+ * or the group's own switch.
  */
 @AutoConfiguration(after = HandleHygieneAutoConfiguration.class,
 		afterName = "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration")
@@ -26,7 +27,8 @@ import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 @EnableConfigurationProperties(DefaultsProperties.class)
 class ReactorNettyClientDefaultsAutoConfiguration {
 
-	// defined after Spring Boot's own customizer (this class comes after its auto-configuration), so the pool set here
+	// defined after Spring Boot's own customizer (this class comes after its
+	// auto-configuration), so the pool set here
 	// replaces the resource factory's while its event loops stay
 	@Bean
 	@ConditionalOnMissingBean

@@ -1,6 +1,5 @@
 package dev.handlehygiene.autoconfigure;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,9 +31,9 @@ import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
- * The audit of timeouts and limits read from the live server, clients and pools: behind the {@code settings} section
- * of {@code /actuator/fdleaks} and the start-up log lines. One auditor per kind of object on the classpath, in the
- * order servers, clients, pools.
+ * The audit of timeouts and limits read from the live server, clients and pools: behind
+ * the {@code settings} section of {@code /actuator/fdleaks} and the start-up log lines.
+ * One auditor per kind of object on the classpath, in the order servers, clients, pools.
  */
 @AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, ReactorNettyClientDefaultsAutoConfiguration.class })
 @ConditionalOnHandleHygieneEnabled
@@ -128,8 +127,7 @@ class SettingsAuditAutoConfiguration {
 		@Bean
 		@Order(5)
 		@ConditionalOnBean(ReactorNettyPoolCustomizer.class)
-		SettingsAuditor reactorNettyPoolAuditor(ReactorNettyPoolCustomizer customizer,
-				SettingOrigins origins) {
+		SettingsAuditor reactorNettyPoolAuditor(ReactorNettyPoolCustomizer customizer, SettingOrigins origins) {
 			return SettingsAuditors.reactorNettyPool(customizer, origins);
 		}
 
@@ -141,8 +139,7 @@ class SettingsAuditAutoConfiguration {
 
 		@Bean
 		@Order(6)
-		SettingsAuditor hikariSettingsAuditor(ConfigurableListableBeanFactory beanFactory,
-				SettingOrigins origins) {
+		SettingsAuditor hikariSettingsAuditor(ConfigurableListableBeanFactory beanFactory, SettingOrigins origins) {
 			return SettingsAuditors.hikari(beanFactory, origins);
 		}
 

@@ -17,8 +17,9 @@ import dev.handlehygiene.fd.CachedTcpStates;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 
 /**
- * {@code handle.hygiene.tcp.sockets{state}}, read through the inventory bean the endpoint reads too (the same inode
- * join), switched by {@code handle-hygiene.metrics.tcp-sockets.enabled}.
+ * {@code handle.hygiene.tcp.sockets{state}}, read through the inventory bean the endpoint
+ * reads too (the same inode join), switched by
+ * {@code handle-hygiene.metrics.tcp-sockets.enabled}.
  */
 @AutoConfiguration(after = { HandleHygieneAutoConfiguration.class, MetricsAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class })

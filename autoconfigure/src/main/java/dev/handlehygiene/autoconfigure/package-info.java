@@ -1,6 +1,6 @@
 /**
- * Auto-configuration for Spring Boot 4: the {@code @AutoConfiguration} classes and one properties class
- * per feature, each checked once at binding. Wiring only.
+ * Auto-configuration for Spring Boot 4: the {@code @AutoConfiguration} classes and one
+ * properties class per feature, each checked once at binding. Wiring only.
  */
 @NullMarked
 package dev.handlehygiene.autoconfigure;

@@ -1,8 +1,8 @@
 package dev.handlehygiene.defaults;
 
 /**
- * The name of every property the safe defaults set or read, written once: the defaults, the switches and the audit
- * all take them from here.
+ * The name of every property the safe defaults set or read, written once: the defaults,
+ * the switches and the audit all take them from here.
  */
 public final class DefaultKeys {
 
@@ -27,15 +27,22 @@ public final class DefaultKeys {
 	/** The switch of the probes group. */
 	public static final String PROBES_ENABLED = DEFAULTS_PREFIX + ".probes.enabled";
 
-	/** The starter's own property for what no Spring Boot property reaches: Apache HttpClient 5's lease wait. */
+	/**
+	 * The starter's own property for what no Spring Boot property reaches: Apache
+	 * HttpClient 5's lease wait.
+	 */
 	public static final String POOL_LEASE_TIMEOUT = DEFAULTS_PREFIX + ".http-client.pool-lease-timeout";
 
-	/** The starter's own properties for the Reactor Netty pool behind {@code WebClient}, which Spring Boot has none for. */
+	/**
+	 * The starter's own properties for the Reactor Netty pool behind {@code WebClient},
+	 * which Spring Boot has none for.
+	 */
 	public static final String POOL_MAX_IDLE_TIME = DEFAULTS_PREFIX + ".http-client.pool-max-idle-time";
 
 	public static final String POOL_MAX_LIFE_TIME = DEFAULTS_PREFIX + ".http-client.pool-max-life-time";
 
-	public static final String POOL_PENDING_ACQUIRE_TIMEOUT = DEFAULTS_PREFIX + ".http-client.pool-pending-acquire-timeout";
+	public static final String POOL_PENDING_ACQUIRE_TIMEOUT = DEFAULTS_PREFIX
+			+ ".http-client.pool-pending-acquire-timeout";
 
 	public static final String POOL_EVICT_IN_BACKGROUND = DEFAULTS_PREFIX + ".http-client.pool-evict-in-background";
 
@@ -55,7 +62,9 @@ public final class DefaultKeys {
 
 	public static final String CLIENT_READ_TIMEOUT = "spring.http.clients.read-timeout";
 
-	/** Hikari's keys share this prefix; the audit also reads keys the defaults do not set. */
+	/**
+	 * Hikari's keys share this prefix; the audit also reads keys the defaults do not set.
+	 */
 	public static final String HIKARI_PREFIX = "spring.datasource.hikari.";
 
 	public static final String HIKARI_CONNECTION_TIMEOUT = HIKARI_PREFIX + "connection-timeout";

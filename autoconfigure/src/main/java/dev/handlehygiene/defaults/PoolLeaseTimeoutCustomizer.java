@@ -7,9 +7,10 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 
 /**
- * Bounds how long a call waits to lease a connection from Apache HttpClient 5's pool. An unclosed response keeps its
- * lease, so once a route's few connections are all held, later calls would otherwise wait HttpClient's default of 3
- * minutes each instead of failing.
+ * Bounds how long a call waits to lease a connection from Apache HttpClient 5's pool. An
+ * unclosed response keeps its lease, so once a route's few connections are all held,
+ * later calls would otherwise wait HttpClient's default of 3 minutes each instead of
+ * failing.
  */
 public class PoolLeaseTimeoutCustomizer
 		implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> {
@@ -29,7 +30,8 @@ public class PoolLeaseTimeoutCustomizer
 	}
 
 	@Override
-	public HttpComponentsClientHttpRequestFactoryBuilder customize(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+	public HttpComponentsClientHttpRequestFactoryBuilder customize(
+			HttpComponentsClientHttpRequestFactoryBuilder builder) {
 		return builder.withDefaultRequestConfigCustomizer(
 				(requestConfig) -> requestConfig.setConnectionRequestTimeout(Timeout.of(this.leaseTimeout)));
 	}

@@ -22,10 +22,12 @@ import org.jspecify.annotations.Nullable;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 
 /**
- * Adds {@link SafeDefaults} as the lowest-precedence property source, {@code handleHygieneDefaults}, so that every
- * value the application sets wins and {@code /actuator/env} shows where each value came from. Runs last, once the
- * application's own configuration is loaded, because the switches live there. The one place the switches are bound;
- * their metadata is in {@code additional-spring-configuration-metadata.json}.
+ * Adds {@link SafeDefaults} as the lowest-precedence property source,
+ * {@code handleHygieneDefaults}, so that every value the application sets wins and
+ * {@code /actuator/env} shows where each value came from. Runs last, once the
+ * application's own configuration is loaded, because the switches live there. The one
+ * place the switches are bound; their metadata is in
+ * {@code additional-spring-configuration-metadata.json}.
  */
 class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -46,21 +48,22 @@ class SafeDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 		Map<String, String> defaults = SafeDefaults.of(groups, softDescriptorLimit(),
 				(key) -> binder.bind(key, Bindable.listOf(String.class)).isBound());
 		Map<String, Object> applied = new LinkedHashMap<>(defaults);
-		// SpringApplication.setDefaultProperties is the application's too, but Spring Boot keeps that source last,
+		// SpringApplication.setDefaultProperties is the application's too, but Spring
+		// Boot keeps that source last,
 		// below ours, so its keys are left out here instead
 		PropertySource<?> applicationDefaults = environment.getPropertySources()
 			.get(DefaultPropertiesPropertySource.NAME);
 		applied.keySet().removeIf((key) -> isSetIn(applicationDefaults, key));
 		if (!applied.isEmpty()) {
-			environment.getPropertySources()
-				.addLast(new MapPropertySource(SafeDefaults.PROPERTY_SOURCE_NAME, applied));
+			environment.getPropertySources().addLast(new MapPropertySource(SafeDefaults.PROPERTY_SOURCE_NAME, applied));
 		}
 	}
 
 	/**
-	 * The soft descriptor limit, from {@code /proc/self/limits} where the platform has one. The MXBean answers the
-	 * same, but asking it first starts the JDK's management layer, about 50 ms on a cold JVM, before the application
-	 * has even read its configuration.
+	 * The soft descriptor limit, from {@code /proc/self/limits} where the platform has
+	 * one. The MXBean answers the same, but asking it first starts the JDK's management
+	 * layer, about 50 ms on a cold JVM, before the application has even read its
+	 * configuration.
 	 */
 	private static long softDescriptorLimit() {
 		long fromProcfs = new FileDescriptorProbe(Path.of("/proc")).limit();

@@ -7,8 +7,8 @@ import dev.handlehygiene.leak.Leak;
 import dev.handlehygiene.leak.LeakListener;
 
 /**
- * One WARN line per call site, the first time it leaks a response: later leaks from the same site are counted, not
- * logged, so a hot leak cannot flood the log.
+ * One WARN line per call site, the first time it leaks a response: later leaks from the
+ * same site are counted, not logged, so a hot leak cannot flood the log.
  */
 class LeakWarningLog implements LeakListener {
 

@@ -13,12 +13,15 @@ import dev.handlehygiene.leak.LeakTracker;
 import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
- * Builds the tracker of HTTP client responses, with the bounds the starter keeps: the auto-configuration and the
- * benchmarks that measure it build the same one.
+ * Builds the tracker of HTTP client responses, with the bounds the starter keeps: the
+ * auto-configuration and the benchmarks that measure it build the same one.
  */
 public final class ResponseTrackers {
 
-	/** Frames kept per stored stack: enough to see the caller's caller, small enough to keep many sites. */
+	/**
+	 * Frames kept per stored stack: enough to see the caller's caller, small enough to
+	 * keep many sites.
+	 */
 	public static final int STACK_DEPTH = 32;
 
 	/** Distinct call sites kept; leaks from more are counted under one entry. */
@@ -45,7 +48,8 @@ public final class ResponseTrackers {
 	}
 
 	/**
-	 * The listener that logs one WARN line with the stack the first time a call site leaks a response.
+	 * The listener that logs one WARN line with the stack the first time a call site
+	 * leaks a response.
 	 * @return the listener
 	 */
 	public static LeakListener warningLog() {
@@ -53,9 +57,10 @@ public final class ResponseTrackers {
 	}
 
 	/**
-	 * The post-processor that adds the tracking interceptor to every {@code RestTemplate} and {@code RestClient}
-	 * bean, hand-built ones included, exactly once.
-	 * @param interceptor the interceptor, looked up when the first client bean is processed
+	 * The post-processor that adds the tracking interceptor to every {@code RestTemplate}
+	 * and {@code RestClient} bean, hand-built ones included, exactly once.
+	 * @param interceptor the interceptor, looked up when the first client bean is
+	 * processed
 	 * @return the post-processor
 	 */
 	public static BeanPostProcessor beanPostProcessor(Supplier<ResponseTrackingInterceptor> interceptor) {

@@ -10,18 +10,21 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * Tracks the responses of every {@link RestTemplate} and {@link RestClient} bean, including those the application
- * builds by hand ({@code new RestTemplate()}, {@code RestClient.create()}), which Spring Boot's customizers never see.
- * A bean that already has the interceptor, such as one built from Spring Boot's builders, is left as it is, so no
- * response is counted twice. {@code @HttpExchange} clients over such beans are tracked through them.
+ * Tracks the responses of every {@link RestTemplate} and {@link RestClient} bean,
+ * including those the application builds by hand ({@code new RestTemplate()},
+ * {@code RestClient.create()}), which Spring Boot's customizers never see. A bean that
+ * already has the interceptor, such as one built from Spring Boot's builders, is left as
+ * it is, so no response is counted twice. {@code @HttpExchange} clients over such beans
+ * are tracked through them.
  */
 class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
 
 	private final Supplier<ResponseTrackingInterceptor> interceptor;
 
 	/**
-	 * @param interceptor the interceptor, looked up when the first client bean is processed, so that this
-	 * post-processor, created early, does not create the tracker early
+	 * @param interceptor the interceptor, looked up when the first client bean is
+	 * processed, so that this post-processor, created early, does not create the tracker
+	 * early
 	 */
 	ResponseTrackingBeanPostProcessor(Supplier<ResponseTrackingInterceptor> interceptor) {
 		this.interceptor = interceptor;
@@ -29,8 +32,10 @@ class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		// a scoped or AOP proxy is left alone: its target is a bean of its own, processed when it is created, and
-		// asking the proxy for its interceptors would create that target now, outside its scope
+		// a scoped or AOP proxy is left alone: its target is a bean of its own, processed
+		// when it is created, and
+		// asking the proxy for its interceptors would create that target now, outside its
+		// scope
 		if (AopUtils.isAopProxy(bean)) {
 			return bean;
 		}
@@ -48,7 +53,8 @@ class ResponseTrackingBeanPostProcessor implements BeanPostProcessor {
 		ResponseTrackingInterceptor tracking = this.interceptor.get();
 		List<ClientHttpRequestInterceptor> interceptors = restTemplate.getInterceptors();
 		if (!interceptors.contains(tracking)) {
-			// added to the live list, as Boot's own customizers do: the order the application gave stays, and a
+			// added to the live list, as Boot's own customizers do: the order the
+			// application gave stays, and a
 			// request factory cached since reads the same list
 			interceptors.add(tracking);
 		}

@@ -11,9 +11,10 @@ import org.springframework.http.client.ClientHttpResponse;
 import dev.handlehygiene.leak.LeakTracker;
 
 /**
- * Hands every response out in a tracked wrapper, so that one dropped without {@code close()} is counted, reported
- * with its call site, and (optionally) closed once unreachable. Responses consumed by {@code retrieve()} are closed
- * by Spring and never reported.
+ * Hands every response out in a tracked wrapper, so that one dropped without
+ * {@code close()} is counted, reported with its call site, and (optionally) closed once
+ * unreachable. Responses consumed by {@code retrieve()} are closed by Spring and never
+ * reported.
  */
 public class ResponseTrackingInterceptor implements ClientHttpRequestInterceptor {
 
@@ -31,14 +32,16 @@ public class ResponseTrackingInterceptor implements ClientHttpRequestInterceptor
 			throws IOException {
 		ClientHttpResponse response = execution.execute(request, body);
 		if (response instanceof TrackedClientHttpResponse) {
-			// tracked further in already: a client built over another tracked client's request factory
+			// tracked further in already: a client built over another tracked client's
+			// request factory
 			return response;
 		}
 		return new TrackedClientHttpResponse(response, this.tracker, describe(request));
 	}
 
 	/**
-	 * The request as reports name it: method, host and path, without the query, which may carry secrets.
+	 * The request as reports name it: method, host and path, without the query, which may
+	 * carry secrets.
 	 * @param request the request
 	 * @return for example {@code GET 127.0.0.1:8081/orders}
 	 */

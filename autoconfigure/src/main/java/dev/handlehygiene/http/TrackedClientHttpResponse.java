@@ -14,9 +14,10 @@ import dev.handlehygiene.leak.LeakTracker;
 import dev.handlehygiene.leak.Tracked;
 
 /**
- * A {@link ClientHttpResponse} whose closing is tracked. Closing it, or its body, counts as closed; closing twice is
- * harmless. The body stream refers back to this response, so a caller that keeps only the body keeps the response
- * reachable and is not reported while it reads.
+ * A {@link ClientHttpResponse} whose closing is tracked. Closing it, or its body, counts
+ * as closed; closing twice is harmless. The body stream refers back to this response, so
+ * a caller that keeps only the body keeps the response reachable and is not reported
+ * while it reads.
  */
 final class TrackedClientHttpResponse implements ClientHttpResponse {
 

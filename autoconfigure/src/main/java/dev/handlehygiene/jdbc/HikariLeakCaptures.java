@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses how to capture HikariCP's leak reports: from the logging system its SLF4J calls end up in. Each backend's
- * classes are touched only once its own SLF4J binding is the one in use, so either may be missing.
+ * Chooses how to capture HikariCP's leak reports: from the logging system its SLF4J calls
+ * end up in. Each backend's classes are touched only once its own SLF4J binding is the
+ * one in use, so either may be missing.
  */
 final class HikariLeakCaptures {
 
@@ -23,7 +24,8 @@ final class HikariLeakCaptures {
 	/**
 	 * The capture for the logging system SLF4J is bound to now.
 	 * @param registry where the reports go
-	 * @return the capture, or {@code null} when that logging system is neither Logback nor Log4j2 (Core)
+	 * @return the capture, or {@code null} when that logging system is neither Logback
+	 * nor Log4j2 (Core)
 	 */
 	static @Nullable HikariLeakCapture forLoggingSystemInUse(JdbcLeakRegistry registry) {
 		return forLoggerFactory(LoggerFactory.getILoggerFactory(), registry);
@@ -63,7 +65,8 @@ final class HikariLeakCaptures {
 	private static final class Log4j2 {
 
 		static @Nullable HikariLeakCapture capture(JdbcLeakRegistry registry) {
-			// SLF4J routed to the Log4j2 API can still end in another implementation (log4j-to-slf4j loops aside)
+			// SLF4J routed to the Log4j2 API can still end in another implementation
+			// (log4j-to-slf4j loops aside)
 			return (org.apache.logging.log4j.LogManager
 				.getContext(false) instanceof org.apache.logging.log4j.core.LoggerContext core)
 						? new Log4j2HikariLeakCapture(core, registry) : null;

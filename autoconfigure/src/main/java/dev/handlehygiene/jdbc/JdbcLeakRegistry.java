@@ -25,9 +25,10 @@ import dev.handlehygiene.leak.LeakSites;
 import dev.handlehygiene.leak.LeakSource;
 
 /**
- * The JDBC connection leaks HikariCP reported: every report is counted per pool and per borrowing site in
- * {@link LeakSites} (at most {@link #MAX_SITES} sites), and the most recent are kept with their connection and thread,
- * so memory stays bounded whatever the leak rate. Thread-safe.
+ * The JDBC connection leaks HikariCP reported: every report is counted per pool and per
+ * borrowing site in {@link LeakSites} (at most {@link #MAX_SITES} sites), and the most
+ * recent are kept with their connection and thread, so memory stays bounded whatever the
+ * leak rate. Thread-safe.
  */
 public final class JdbcLeakRegistry implements LeakSource {
 
@@ -44,8 +45,8 @@ public final class JdbcLeakRegistry implements LeakSource {
 	public static final String UNKNOWN_POOL = "unknown";
 
 	/**
-	 * Distinct pool and site pairs counted, catch-all sites aside; reports from further sites are counted under one
-	 * entry per pool.
+	 * Distinct pool and site pairs counted, catch-all sites aside; reports from further
+	 * sites are counted under one entry per pool.
 	 */
 	public static final int MAX_SITES = 100;
 
@@ -59,7 +60,10 @@ public final class JdbcLeakRegistry implements LeakSource {
 
 	private final LeakSites sites = new LeakSites(RESOURCE, MAX_SITES);
 
-	/** Oldest first, at most maxStored: dropping the oldest shifts the rest, cheap at the hundred or so kept. */
+	/**
+	 * Oldest first, at most maxStored: dropping the oldest shifts the rest, cheap at the
+	 * hundred or so kept.
+	 */
 	private final List<JdbcLeak> recent = new ArrayList<>();
 
 	private final LeakListeners listeners = new LeakListeners();
@@ -70,8 +74,9 @@ public final class JdbcLeakRegistry implements LeakSource {
 
 	/**
 	 * @param maxStored how many of the most recent leaks to keep
-	 * @param ignoredPrefixes what is never a borrowing site: a package when it ends with a dot, for example
-	 * {@code org.springframework.}, otherwise one class and its nested classes
+	 * @param ignoredPrefixes what is never a borrowing site: a package when it ends with
+	 * a dot, for example {@code org.springframework.}, otherwise one class and its nested
+	 * classes
 	 */
 	public JdbcLeakRegistry(int maxStored, List<String> ignoredPrefixes) {
 		if (maxStored < 1) {
@@ -90,13 +95,15 @@ public final class JdbcLeakRegistry implements LeakSource {
 	 */
 	public void reported(@Nullable String pool, String connection, String thread, @Nullable Throwable borrowStack) {
 		List<StackTraceElement> frames = (borrowStack != null) ? Arrays.asList(borrowStack.getStackTrace()) : List.of();
-		// the site is looked for in the whole stack: behind JPA or Spring's transaction proxies it can be deep
+		// the site is looked for in the whole stack: behind JPA or Spring's transaction
+		// proxies it can be deep
 		String site = this.callSites.siteOf(frames);
 		List<String> stack = this.callSites.windowOf(frames).stream().map(StackTraceElement::toString).toList();
 		JdbcLeak leak = new JdbcLeak((pool != null) ? pool : UNKNOWN_POOL, connection, thread,
 				(site != null) ? site : CallSites.NO_APPLICATION_FRAME, stack, Instant.now(), null);
 		this.leakedPerPool.computeIfAbsent(leak.pool(), (name) -> new LongAdder()).increment();
-		// counted at its site before it is kept, so a snapshot never shows a kept report without its site's count
+		// counted at its site before it is kept, so a snapshot never shows a kept report
+		// without its site's count
 		Leak counted = this.sites.count(leak.pool(), leak.site(), connection, leak::stack);
 		this.leaked.increment();
 		synchronized (this.recent) {
@@ -109,9 +116,10 @@ public final class JdbcLeakRegistry implements LeakSource {
 	}
 
 	/**
-	 * A connection HikariCP reported as leaked came back to the pool. HikariCP names the connection and the borrowing
-	 * thread exactly as in its report, and a connection is borrowed by one thread at a time, so the pair finds the
-	 * report. A return whose report is no longer kept, or came before this registry, is ignored.
+	 * A connection HikariCP reported as leaked came back to the pool. HikariCP names the
+	 * connection and the borrowing thread exactly as in its report, and a connection is
+	 * borrowed by one thread at a time, so the pair finds the report. A return whose
+	 * report is no longer kept, or came before this registry, is ignored.
 	 * @param connection the connection as HikariCP names it
 	 * @param thread the thread that borrowed it
 	 */
@@ -172,9 +180,10 @@ public final class JdbcLeakRegistry implements LeakSource {
 	}
 
 	/**
-	 * Every pool and borrowing site that leaked, in the order of {@link LeakSites}: most suspected first, then most
-	 * leaked, then by site and pool. Each has its count since start-up, the first stack stored for it, and its reports
-	 * among those kept, with those not returned yet as suspected.
+	 * Every pool and borrowing site that leaked, in the order of {@link LeakSites}: most
+	 * suspected first, then most leaked, then by site and pool. Each has its count since
+	 * start-up, the first stack stored for it, and its reports among those kept, with
+	 * those not returned yet as suspected.
 	 * @return a snapshot
 	 */
 	@Override

@@ -15,10 +15,12 @@ import org.apache.logging.log4j.core.filter.CompositeFilter;
 import org.apache.logging.log4j.message.Message;
 
 /**
- * Captures HikariCP's leak reports from Log4j2 with a configuration-wide filter. Log4j2 asks that filter about every
- * logging call before it checks the logger's level, with the format and its parameters unformatted: the filter sees
- * the INFO "returned" message even where the application keeps HikariCP at WARN, and it answers
- * {@link Filter.Result#NEUTRAL}, so Log4j2 then decides exactly as it would have without it.
+ * Captures HikariCP's leak reports from Log4j2 with a configuration-wide filter. Log4j2
+ * asks that filter about every logging call before it checks the logger's level, with the
+ * format and its parameters unformatted: the filter sees the INFO "returned" message even
+ * where the application keeps HikariCP at WARN, and it answers
+ * {@link Filter.Result#NEUTRAL}, so Log4j2 then decides exactly as it would have without
+ * it.
  */
 final class Log4j2HikariLeakCapture implements HikariLeakCapture {
 
@@ -40,7 +42,8 @@ final class Log4j2HikariLeakCapture implements HikariLeakCapture {
 	}
 
 	/**
-	 * Captures from the context that {@code LogManager.getContext(false)} returns to this class's class loader.
+	 * Captures from the context that {@code LogManager.getContext(false)} returns to this
+	 * class's class loader.
 	 * @param registry where the reports go
 	 */
 	public Log4j2HikariLeakCapture(JdbcLeakRegistry registry) {
@@ -64,7 +67,10 @@ final class Log4j2HikariLeakCapture implements HikariLeakCapture {
 		}
 	}
 
-	/** A reconfiguration (Spring Boot's own, a file monitor's) replaces the configuration and its filters. */
+	/**
+	 * A reconfiguration (Spring Boot's own, a file monitor's) replaces the configuration
+	 * and its filters.
+	 */
 	private void reconfigured(PropertyChangeEvent event) {
 		if (LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName())
 				&& event.getNewValue() instanceof Configuration configuration) {
@@ -96,9 +102,10 @@ final class Log4j2HikariLeakCapture implements HikariLeakCapture {
 	}
 
 	/**
-	 * NEUTRAL whatever it sees. The fixed-arity overloads of {@link AbstractFilter} end in the varargs one, so
-	 * overriding it covers every way SLF4J hands a call over. Events already created ({@link LogEvent},
-	 * {@link Message}) never carry the unformatted format and are left alone.
+	 * NEUTRAL whatever it sees. The fixed-arity overloads of {@link AbstractFilter} end
+	 * in the varargs one, so overriding it covers every way SLF4J hands a call over.
+	 * Events already created ({@link LogEvent}, {@link Message}) never carry the
+	 * unformatted format and are left alone.
 	 */
 	private final class LeakFilter extends AbstractFilter {
 

@@ -9,11 +9,12 @@ import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.Marker;
 
 /**
- * Captures HikariCP's leak reports from Logback with a turbo filter. Logback asks turbo filters about every logging
- * call before it checks the logger's level, with the format and its arguments unformatted: the filter sees the INFO
- * "returned" message even where the application keeps HikariCP at WARN, and it answers {@link FilterReply#NEUTRAL},
- * so Logback then decides exactly as it would have without it. It goes first in the list, because a filter before it
- * that accepts or denies would hide the call from it.
+ * Captures HikariCP's leak reports from Logback with a turbo filter. Logback asks turbo
+ * filters about every logging call before it checks the logger's level, with the format
+ * and its arguments unformatted: the filter sees the INFO "returned" message even where
+ * the application keeps HikariCP at WARN, and it answers {@link FilterReply#NEUTRAL}, so
+ * Logback then decides exactly as it would have without it. It goes first in the list,
+ * because a filter before it that accepts or denies would hide the call from it.
  */
 final class LogbackHikariLeakCapture implements HikariLeakCapture {
 
@@ -71,8 +72,9 @@ final class LogbackHikariLeakCapture implements HikariLeakCapture {
 	}
 
 	/**
-	 * Logback drops every turbo filter when it is reset, as Spring Boot does when it (re)initializes logging and as a
-	 * configuration file's scan does on change: put the filter back.
+	 * Logback drops every turbo filter when it is reset, as Spring Boot does when it
+	 * (re)initializes logging and as a configuration file's scan does on change: put the
+	 * filter back.
 	 */
 	private final class ReinstallOnReset implements LoggerContextListener {
 

@@ -3,8 +3,9 @@ package dev.handlehygiene.restart;
 import java.time.Duration;
 
 /**
- * How long a health status has been DOWN without interruption, against a grace period. Time is passed in by the
- * caller, on the scale of {@link System#nanoTime()}, so that the rule can be tested without waiting.
+ * How long a health status has been DOWN without interruption, against a grace period.
+ * Time is passed in by the caller, on the scale of {@link System#nanoTime()}, so that the
+ * rule can be tested without waiting.
  * <p>
  * Not thread-safe: one watcher thread owns it.
  */
@@ -24,7 +25,10 @@ final class DownStreak {
 		/** Still DOWN, for less than the grace period. */
 		WITHIN_GRACE,
 
-		/** DOWN for the whole grace period, now. Reported at every observation from then on. */
+		/**
+		 * DOWN for the whole grace period, now. Reported at every observation from then
+		 * on.
+		 */
 		GRACE_ELAPSED,
 
 		/** Not DOWN any more: the streak is over. */
@@ -51,7 +55,8 @@ final class DownStreak {
 
 	/**
 	 * Records one observation.
-	 * @param isDown whether the status observed is DOWN; anything else (UP, UNKNOWN) ends a streak
+	 * @param isDown whether the status observed is DOWN; anything else (UP, UNKNOWN) ends
+	 * a streak
 	 * @param nowNanos when it was observed, on the scale of {@link System#nanoTime()}
 	 * @return what the observation did to the streak
 	 */

@@ -20,24 +20,29 @@ import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 
 /**
- * Exits the process once the {@code fileDescriptors} health indicator has been DOWN (critical usage, or exhaustion
- * projected) for the grace period without interruption: one ERROR line with the evidence, then
- * {@link LivenessState#BROKEN}, then a graceful shutdown and exit with {@link #EXIT_CODE}. For supervisors that do
- * not probe health (systemd, a shell loop) and restart a process only when it exits.
+ * Exits the process once the {@code fileDescriptors} health indicator has been DOWN
+ * (critical usage, or exhaustion projected) for the grace period without interruption:
+ * one ERROR line with the evidence, then {@link LivenessState#BROKEN}, then a graceful
+ * shutdown and exit with {@link #EXIT_CODE}. For supervisors that do not probe health
+ * (systemd, a shell loop) and restart a process only when it exits.
  * <p>
- * {@link #check()} is called about once a second by one thread; it reads the indicator (a few microseconds) and
- * never throws.
+ * {@link #check()} is called about once a second by one thread; it reads the indicator (a
+ * few microseconds) and never throws.
  */
 public class ExitOnCritical {
 
 	/**
-	 * The exit status: {@code EX_TEMPFAIL} in {@code sysexits.h}, "temporary failure, the user is invited to retry".
-	 * Non-zero, so {@code Restart=on-failure} restarts the process, and distinct from the JVM's own codes (1 for an
-	 * uncaught error at start-up, 143 for SIGTERM, 137 for SIGKILL).
+	 * The exit status: {@code EX_TEMPFAIL} in {@code sysexits.h}, "temporary failure, the
+	 * user is invited to retry". Non-zero, so {@code Restart=on-failure} restarts the
+	 * process, and distinct from the JVM's own codes (1 for an uncaught error at
+	 * start-up, 143 for SIGTERM, 137 for SIGKILL).
 	 */
 	public static final int EXIT_CODE = 75;
 
-	/** How often {@link #schedule(Duration)} is usually asked to check: a check reads the O(1) count, a few µs. */
+	/**
+	 * How often {@link #schedule(Duration)} is usually asked to check: a check reads the
+	 * O(1) count, a few µs.
+	 */
 	public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
 	/** How many remote addresses in CLOSE_WAIT the ERROR line names at most. */
@@ -64,16 +69,20 @@ public class ExitOnCritical {
 	private final String graceSeconds;
 
 	/**
-	 * A watch of the indicator on the system's monotonic clock, with the inventory the evidence is taken from.
+	 * A watch of the indicator on the system's monotonic clock, with the inventory the
+	 * evidence is taken from.
 	 * @param indicator the {@code fileDescriptors} health indicator
 	 * @param grace how long it must stay DOWN before the exit
-	 * @param inventory what lists the open descriptors for the evidence: the context's, which the endpoint reads too
-	 * @param events where {@link LivenessState#BROKEN} is published: the application context
+	 * @param inventory what lists the open descriptors for the evidence: the context's,
+	 * which the endpoint reads too
+	 * @param events where {@link LivenessState#BROKEN} is published: the application
+	 * context
 	 * @param exit what ends the process
 	 */
 	public ExitOnCritical(HealthIndicator indicator, Duration grace, FileDescriptorInventory inventory,
 			ApplicationEventPublisher events, ProcessExit exit) {
-		// the inventory lists /proc/self/fd: O(open descriptors), so it is taken once, at the exit, never per check
+		// the inventory lists /proc/self/fd: O(open descriptors), so it is taken once, at
+		// the exit, never per check
 		this(indicator, grace, () -> inventory.take(4 * TOP_REMOTES), events, exit, System::nanoTime);
 	}
 
@@ -86,14 +95,16 @@ public class ExitOnCritical {
 		this.events = events;
 		this.exit = exit;
 		this.nanoTime = nanoTime;
-		// also loads the evidence's class now: the exit runs at the limit, where loading a class from a directory on
-		// the classpath fails for want of a descriptor (measured: NoClassDefFoundError at EMFILE)
+		// also loads the evidence's class now: the exit runs at the limit, where loading
+		// a class from a directory on
+		// the classpath fails for want of a descriptor (measured: NoClassDefFoundError at
+		// EMFILE)
 		this.graceSeconds = RestartEvidence.seconds(grace);
 	}
 
 	/**
-	 * Reads the indicator once and exits if it has been DOWN for the grace period. Does nothing once the exit has
-	 * begun. Never throws.
+	 * Reads the indicator once and exits if it has been DOWN for the grace period. Does
+	 * nothing once the exit has begun. Never throws.
 	 */
 	public void check() {
 		if (this.exiting.get()) {
@@ -105,7 +116,8 @@ public class ExitOnCritical {
 			observe((health != null) ? health : Health.unknown().build());
 		}
 		catch (Throwable ex) {
-			// a scheduled task that throws is never run again: whatever went wrong, keep watching
+			// a scheduled task that throws is never run again: whatever went wrong, keep
+			// watching
 			logger.warn("Checking file descriptor health for exit-on-critical failed; checking again shortly", ex);
 		}
 	}
@@ -127,8 +139,9 @@ public class ExitOnCritical {
 	}
 
 	/**
-	 * Runs {@link #check()} at a fixed delay on one daemon thread, from the moment the context has started until it
-	 * stops; it stops first at shutdown, before the web server's graceful shutdown.
+	 * Runs {@link #check()} at a fixed delay on one daemon thread, from the moment the
+	 * context has started until it stops; it stops first at shutdown, before the web
+	 * server's graceful shutdown.
 	 * @param interval the delay between the end of one check and the start of the next
 	 * @return the schedule, to register as a bean
 	 */
@@ -137,8 +150,9 @@ public class ExitOnCritical {
 	}
 
 	/**
-	 * Says once at start-up, as a WARN line, that exit-on-critical is on but the {@code fileDescriptors} health
-	 * indicator it watches is off or replaced: silence there would read as protection.
+	 * Says once at start-up, as a WARN line, that exit-on-critical is on but the
+	 * {@code fileDescriptors} health indicator it watches is off or replaced: silence
+	 * there would read as protection.
 	 * @return the warning, to register as a bean where there is nothing to watch
 	 */
 	public static SmartInitializingSingleton unwatchedWarning() {
@@ -148,9 +162,9 @@ public class ExitOnCritical {
 	private void observe(Health health) {
 		long now = this.nanoTime.getAsLong();
 		switch (this.streak.observe(Status.DOWN.equals(health.getStatus()), now)) {
-			case STARTED -> logger.warn("File descriptor health is DOWN " + health.getDetails()
-					+ "; the application will exit with code " + EXIT_CODE + " if it stays DOWN for "
-					+ this.graceSeconds + " (" + RestartKeys.GRACE + ")");
+			case STARTED -> logger
+				.warn("File descriptor health is DOWN " + health.getDetails() + "; the application will exit with code "
+						+ EXIT_CODE + " if it stays DOWN for " + this.graceSeconds + " (" + RestartKeys.GRACE + ")");
 			case RECOVERED -> logger.info("File descriptor health is " + health.getStatus() + " again; not exiting");
 			case GRACE_ELAPSED -> exitOnce(health, this.streak.downFor(now));
 			case NOT_DOWN, WITHIN_GRACE -> {
@@ -167,7 +181,8 @@ public class ExitOnCritical {
 			AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
 		}
 		catch (Throwable ex) {
-			// the evidence is a courtesy; the exit is the point. Errors too: at the limit even a class may not load
+			// the evidence is a courtesy; the exit is the point. Errors too: at the limit
+			// even a class may not load
 			logger.warn("Could not report or publish LivenessState.BROKEN before exiting; exiting anyway", ex);
 		}
 		this.exit.exit(EXIT_CODE);

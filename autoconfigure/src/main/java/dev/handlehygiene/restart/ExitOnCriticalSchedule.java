@@ -10,13 +10,11 @@ import org.springframework.context.SmartLifecycle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs {@link ExitOnCritical#check()} at a fixed delay on one daemon thread, from the moment the context has started
- * until it stops. Being a {@link SmartLifecycle} in the last phase, it stops first at shutdown, before the web
- * server's graceful shutdown.
+ * Runs {@link ExitOnCritical#check()} at a fixed delay on one daemon thread, from the
+ * moment the context has started until it stops. Being a {@link SmartLifecycle} in the
+ * last phase, it stops first at shutdown, before the web server's graceful shutdown.
  */
 class ExitOnCriticalSchedule implements SmartLifecycle {
-
-
 
 	static final String THREAD_NAME = "handle-hygiene-exit-on-critical";
 

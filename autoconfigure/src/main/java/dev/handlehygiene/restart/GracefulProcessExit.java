@@ -6,13 +6,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Closes the application context with {@link SpringApplication#exit}, then exits the JVM with the code.
- * Closing the context runs the web server's graceful shutdown ({@code server.shutdown=graceful} is Spring Boot's
- * default), so requests in flight finish, for up to {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s by
+ * Closes the application context with {@link SpringApplication#exit}, then exits the JVM
+ * with the code. Closing the context runs the web server's graceful shutdown
+ * ({@code server.shutdown=graceful} is Spring Boot's default), so requests in flight
+ * finish, for up to {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s by
  * default).
  * <p>
- * Runs on a thread of its own: closing the context stops the watcher that asked for the exit, and a non-daemon
- * thread keeps the JVM alive until the shutdown is done.
+ * Runs on a thread of its own: closing the context stops the watcher that asked for the
+ * exit, and a non-daemon thread keeps the JVM alive until the shutdown is done.
  */
 class GracefulProcessExit implements ProcessExit {
 
@@ -48,7 +49,8 @@ class GracefulProcessExit implements ProcessExit {
 			status = SpringApplication.exit(this.context, () -> code);
 		}
 		finally {
-			// SpringApplication.exit reports a failed close as status 1 at most; never let the process exit 0 here
+			// SpringApplication.exit reports a failed close as status 1 at most; never
+			// let the process exit 0 here
 			this.systemExit.accept((status != 0) ? status : code);
 		}
 	}

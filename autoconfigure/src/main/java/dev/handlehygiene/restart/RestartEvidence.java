@@ -15,12 +15,16 @@ import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
 
 /**
- * The one ERROR line logged before an exit on critical descriptors: what the health indicator saw, how long, and
- * where the sockets go, so that the log alone tells an operator what leaked after the process is gone.
+ * The one ERROR line logged before an exit on critical descriptors: what the health
+ * indicator saw, how long, and where the sockets go, so that the log alone tells an
+ * operator what leaked after the process is gone.
  */
 final class RestartEvidence {
 
-	/** The health details worth a line, in this order; others (countMethod, level) add little here. */
+	/**
+	 * The health details worth a line, in this order; others (countMethod, level) add
+	 * little here.
+	 */
 	private static final List<String> DETAILS = List.of("open", "limit", "usage", "perMinute", "projectedExhaustion");
 
 	private RestartEvidence() {
@@ -30,7 +34,8 @@ final class RestartEvidence {
 	 * Describes why the process exits.
 	 * @param health the DOWN health that ended the grace period
 	 * @param downFor how long it has been DOWN
-	 * @param inventory the descriptors, taken just now; its remotes in CLOSE_WAIT are reported
+	 * @param inventory the descriptors, taken just now; its remotes in CLOSE_WAIT are
+	 * reported
 	 * @param topRemotes how many CLOSE_WAIT remotes to name at most
 	 * @param exitCode the code the process will exit with
 	 * @return one line
@@ -72,7 +77,8 @@ final class RestartEvidence {
 			.map(RestartEvidence::remote)
 			.collect(Collectors.joining(", "));
 		String listed = remotes.isEmpty() ? "none" : remotes;
-		// at the limit the inventory itself may fail for want of a descriptor: say so rather than "none"
+		// at the limit the inventory itself may fail for want of a descriptor: say so
+		// rather than "none"
 		return (inventory.error() != null) ? listed + " (inventory incomplete: " + inventory.error() + ")" : listed;
 	}
 

@@ -1,8 +1,8 @@
 package dev.handlehygiene.restart;
 
 /**
- * The properties that switch and time exit-on-critical, written once: the log lines name them, and the properties
- * class binds them.
+ * The properties that switch and time exit-on-critical, written once: the log lines name
+ * them, and the properties class binds them.
  */
 public final class RestartKeys {
 

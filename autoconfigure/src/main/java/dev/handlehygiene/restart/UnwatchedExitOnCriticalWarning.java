@@ -5,8 +5,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Says, once at start-up, that {@code exit-on-critical} is on but has nothing to watch, because the
- * {@code fileDescriptors} health indicator is switched off or replaced. Silence here would read as protection.
+ * Says, once at start-up, that {@code exit-on-critical} is on but has nothing to watch,
+ * because the {@code fileDescriptors} health indicator is switched off or replaced.
+ * Silence here would read as protection.
  */
 class UnwatchedExitOnCriticalWarning implements SmartInitializingSingleton {
 

@@ -1,6 +1,6 @@
 /**
- * Exit-on-critical, for supervisors without probes: the DOWN streak, the evidence logged before the exit,
- * and the graceful exit.
+ * Exit-on-critical, for supervisors without probes: the DOWN streak, the evidence logged
+ * before the exit, and the graceful exit.
  */
 @NullMarked
 package dev.handlehygiene.restart;

@@ -10,8 +10,10 @@ class UnsupportedSpringBootVersionException extends RuntimeException {
 	private final String foundVersion;
 
 	/**
-	 * @param requiredVersion the oldest Spring Boot line the starter supports, for example {@code 4.0}
-	 * @param foundVersion the application's Spring Boot version, {@code null} when Boot cannot tell
+	 * @param requiredVersion the oldest Spring Boot line the starter supports, for
+	 * example {@code 4.0}
+	 * @param foundVersion the application's Spring Boot version, {@code null} when Boot
+	 * cannot tell
 	 */
 	UnsupportedSpringBootVersionException(String requiredVersion, String foundVersion) {
 		super("handle-hygiene needs Spring Boot " + requiredVersion + " or later, but this application runs on "
@@ -20,17 +22,23 @@ class UnsupportedSpringBootVersionException extends RuntimeException {
 		this.foundVersion = foundVersion;
 	}
 
-	/** @return the oldest Spring Boot line the starter supports */
+	/**
+	 * @return the oldest Spring Boot line the starter supports
+	 */
 	public String getRequiredVersion() {
 		return this.requiredVersion;
 	}
 
-	/** @return the application's Spring Boot version, for example {@code 3.5.7} */
+	/**
+	 * @return the application's Spring Boot version, for example {@code 3.5.7}
+	 */
 	public String getFoundVersion() {
 		return this.foundVersion;
 	}
 
-	/** @return "Spring Boot 3.5.7", or a phrase saying the version is unknown */
+	/**
+	 * @return "Spring Boot 3.5.7", or a phrase saying the version is unknown
+	 */
 	String foundDescription() {
 		return describe(this.foundVersion);
 	}

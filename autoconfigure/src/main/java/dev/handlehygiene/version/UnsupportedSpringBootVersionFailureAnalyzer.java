@@ -4,8 +4,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns {@link UnsupportedSpringBootVersionException} into Spring Boot's "APPLICATION FAILED TO START" report: one
- * description and one action instead of a stack trace. Uses only types that Boot 3 and Boot 4 both have.
+ * Turns {@link UnsupportedSpringBootVersionException} into Spring Boot's "APPLICATION
+ * FAILED TO START" report: one description and one action instead of a stack trace. Uses
+ * only types that Boot 3 and Boot 4 both have.
  */
 class UnsupportedSpringBootVersionFailureAnalyzer
 		extends AbstractFailureAnalyzer<UnsupportedSpringBootVersionException> {

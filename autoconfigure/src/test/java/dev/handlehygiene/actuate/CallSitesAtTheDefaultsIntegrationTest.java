@@ -29,9 +29,10 @@ import dev.handlehygiene.leak.LeakTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At the defaults, with no sampling property set, every leak is named at the line that took the response: on a client
- * from Spring Boot's builder, on a hand-built {@code new RestTemplate()} bean and on a {@code RestClient.create()}
- * bean, each response counted once.
+ * At the defaults, with no sampling property set, every leak is named at the line that
+ * took the response: on a client from Spring Boot's builder, on a hand-built
+ * {@code new RestTemplate()} bean and on a {@code RestClient.create()} bean, each
+ * response counted once.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(CallSitesAtTheDefaultsIntegrationTest.HandBuiltClients.class)
@@ -102,7 +103,8 @@ class CallSitesAtTheDefaultsIntegrationTest {
 		dropFromBean();
 		assertThat(tracker().tracked()).as("one response, one tracking").isEqualTo(tracked + 1);
 		assertThat(Gc.until(() -> tracker().leaked() > leaked, DEADLINE)).isTrue();
-		// a second wrapper would be found leaked too, a moment later: give it the same chance
+		// a second wrapper would be found leaked too, a moment later: give it the same
+		// chance
 		Gc.until(() -> tracker().leaked() > leaked + 1, Duration.ofSeconds(2));
 		assertThat(tracker().leaked()).isEqualTo(leaked + 1);
 	}
@@ -205,7 +207,9 @@ class CallSitesAtTheDefaultsIntegrationTest {
 
 		@Bean
 		Upstream upstream(@Qualifier("plain") RestClient plain) {
-			return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(plain)).build().createClient(Upstream.class);
+			return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(plain))
+				.build()
+				.createClient(Upstream.class);
 		}
 
 	}

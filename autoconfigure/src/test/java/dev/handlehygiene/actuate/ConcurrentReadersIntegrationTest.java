@@ -43,16 +43,19 @@ import dev.handlehygiene.leak.LeakTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many readers at once, on a real Tomcat, while descriptors come and go: for {@link #LOAD} 16 threads call the
- * health check, the endpoint and every section over HTTP and read the meters, one thread opens and closes real files
- * and sockets, and one calls a tracked {@code RestClient}, dropping some responses unclosed (the starter closes them
- * once collected) and closing the rest. Nothing may throw, no count may be negative, every answer is 200, and the
- * process's descriptors come back to where they were.
+ * Many readers at once, on a real Tomcat, while descriptors come and go: for
+ * {@link #LOAD} 16 threads call the health check, the endpoint and every section over
+ * HTTP and read the meters, one thread opens and closes real files and sockets, and one
+ * calls a tracked {@code RestClient}, dropping some responses unclosed (the starter
+ * closes them once collected) and closing the rest. Nothing may throw, no count may be
+ * negative, every answer is 200, and the process's descriptors come back to where they
+ * were.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
 				"management.endpoint.health.show-details=always", "management.endpoint.fdleaks.show-details=always",
-				// idle keep-alive connections of this test's own clients close soon after the load, so that the
+				// idle keep-alive connections of this test's own clients close soon after
+				// the load, so that the
 				// count can come back to the baseline (the starter's default is 100 s)
 				"server.tomcat.keep-alive-timeout=1s" })
 class ConcurrentReadersIntegrationTest {
@@ -61,13 +64,17 @@ class ConcurrentReadersIntegrationTest {
 
 	private static final int READERS = 16;
 
-	/** A loaded 2-core machine: the collection of the last dropped responses and Tomcat's idle close take seconds. */
+	/**
+	 * A loaded 2-core machine: the collection of the last dropped responses and Tomcat's
+	 * idle close take seconds.
+	 */
 	private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(30);
 
 	/**
-	 * Descriptors the count may stay above its baseline once everything has settled: the two ends of one connection
-	 * whose close the JDK client's selector has not seen yet, and two for a jar or class file the JVM opens the first
-	 * time some class is needed after the warm-up. A leak here would be one descriptor per dropped response or
+	 * Descriptors the count may stay above its baseline once everything has settled: the
+	 * two ends of one connection whose close the JDK client's selector has not seen yet,
+	 * and two for a jar or class file the JVM opens the first time some class is needed
+	 * after the warm-up. A leak here would be one descriptor per dropped response or
 	 * churned file, hundreds over 20 s.
 	 */
 	private static final int TOLERANCE = 4;
@@ -104,20 +111,23 @@ class ConcurrentReadersIntegrationTest {
 	@Test
 	void readersSeeNoErrorNoNegativeCountAndDescriptorsComeBack() throws Exception {
 		FileDescriptorProbe probe = new FileDescriptorProbe();
-		// built before the baseline: each JDK HttpClient keeps a selector and its descriptors for its lifetime
+		// built before the baseline: each JDK HttpClient keeps a selector and its
+		// descriptors for its lifetime
 		HttpClient readersHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		ActuatorClient actuator = new ActuatorClient(this.port, readersHttp);
 		RestClient tracked = this.builder.build();
 		Path file = Files.writeString(this.directory.resolve("churned.txt"), "handle-hygiene");
 		String upstream = "http://127.0.0.1:" + this.port + "/upstream";
 
-		// once of each, so that classes, jar files and pools the load needs are opened before the baseline
+		// once of each, so that classes, jar files and pools the load needs are opened
+		// before the baseline
 		readAll(actuator);
 		readMeters();
 		churnOnce(file);
 		leakAndCloseOnce(tracked, upstream);
 		assertThat(this.failures).isEmpty();
-		// the warm-up's dropped response found and closed, so that its socket is not in the baseline
+		// the warm-up's dropped response found and closed, so that its socket is not in
+		// the baseline
 		assertThat(Gc.until(() -> this.tracker.leaked() >= 1 && this.tracker.open() == 0, SETTLE_DEADLINE)).isTrue();
 		long baseline = probe.count();
 
@@ -148,8 +158,9 @@ class ConcurrentReadersIntegrationTest {
 		assertThat(this.dropped.get()).as("responses dropped unclosed").isPositive();
 		boolean settled = Gc.until(() -> this.tracker.open() == 0 && probe.count() <= baseline + TOLERANCE,
 				SETTLE_DEADLINE);
-		assertThat(settled).as("every dropped response closed (%d open) and the descriptors back to the baseline %d"
-				+ " (+%d), now %d", this.tracker.open(), baseline, TOLERANCE, probe.count())
+		assertThat(settled)
+			.as("every dropped response closed (%d open) and the descriptors back to the baseline %d"
+					+ " (+%d), now %d", this.tracker.open(), baseline, TOLERANCE, probe.count())
 			.isTrue();
 	}
 
@@ -187,7 +198,10 @@ class ConcurrentReadersIntegrationTest {
 		this.bad.addAll(negatives);
 	}
 
-	/** Every number in the answer, except the growth rate, which falls when descriptors are closed. */
+	/**
+	 * Every number in the answer, except the growth rate, which falls when descriptors
+	 * are closed.
+	 */
 	private static void negativeCounts(JsonNode node, String where, List<String> negatives) {
 		if (node == null) {
 			return;
@@ -213,7 +227,8 @@ class ConcurrentReadersIntegrationTest {
 		for (String name : METRICS) {
 			for (Meter meter : this.meters.find(name).meters()) {
 				for (Measurement measurement : meter.measure()) {
-					// NaN is how a meter says "unknown"; a count below zero would be a bug
+					// NaN is how a meter says "unknown"; a count below zero would be a
+					// bug
 					if (measurement.getValue() < 0) {
 						this.bad.add(meter.getId() + " measured " + measurement.getValue());
 					}
@@ -226,7 +241,10 @@ class ConcurrentReadersIntegrationTest {
 		}
 	}
 
-	/** One file read and one loopback connection, accepted and closed: three descriptors opened and closed. */
+	/**
+	 * One file read and one loopback connection, accepted and closed: three descriptors
+	 * opened and closed.
+	 */
 	private void churnOnce(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
 			in.read();
@@ -244,8 +262,9 @@ class ConcurrentReadersIntegrationTest {
 	}
 
 	/**
-	 * A large response dropped unclosed (its socket stays open until the starter closes it after a collection), then
-	 * one read with {@code retrieve()} and one closed by hand.
+	 * A large response dropped unclosed (its socket stays open until the starter closes
+	 * it after a collection), then one read with {@code retrieve()} and one closed by
+	 * hand.
 	 */
 	private void leakAndCloseOnce(RestClient client, String upstream) throws IOException {
 		ClientHttpResponse droppedResponse = client.get()

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * An empty directory standing in for {@code /proc} on a platform that has none: the probe and the inventory are
- * built on it, as an application on such a platform gets them (their roots are injectable; nothing is mocked).
+ * An empty directory standing in for {@code /proc} on a platform that has none: the probe
+ * and the inventory are built on it, as an application on such a platform gets them
+ * (their roots are injectable; nothing is mocked).
  */
 final class EmptyProcRoot {
 

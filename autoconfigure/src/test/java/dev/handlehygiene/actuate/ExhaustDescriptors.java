@@ -15,8 +15,9 @@ import dev.handlehygiene.fd.ProcfsStat;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * Run in a child JVM under a small {@code ulimit -n}: opens descriptors until EMFILE, then reports what the probe,
- * the health indicator and the MXBean say, one {@code key=value} a line.
+ * Run in a child JVM under a small {@code ulimit -n}: opens descriptors until EMFILE,
+ * then reports what the probe, the health indicator and the MXBean say, one
+ * {@code key=value} a line.
  */
 public final class ExhaustDescriptors {
 
@@ -67,8 +68,10 @@ public final class ExhaustDescriptors {
 		out.append("mxbean=").append(listed).append('\n');
 		System.out.print(out);
 		System.out.flush();
-		// held to the end: a list past its last use may be collected, and the streams' cleaners would close the
-		// descriptors, taking the process off its limit before the readings above are done
+		// held to the end: a list past its last use may be collected, and the streams'
+		// cleaners would close the
+		// descriptors, taking the process off its limit before the readings above are
+		// done
 		Reference.reachabilityFence(held);
 	}
 

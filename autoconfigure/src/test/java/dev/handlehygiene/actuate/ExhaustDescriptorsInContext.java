@@ -28,9 +28,10 @@ import dev.handlehygiene.restart.ExitOnCritical;
 import dev.handlehygiene.restart.ProcessExit;
 
 /**
- * Run in a child JVM under a small {@code ulimit -n}: starts the starter in a real Spring context (no web server,
- * which could not accept at the limit anyway), opens descriptors until EMFILE, then calls every read path through
- * its bean and prints what each answered, one {@code key=value} a line. A path that throws prints
+ * Run in a child JVM under a small {@code ulimit -n}: starts the starter in a real Spring
+ * context (no web server, which could not accept at the limit anyway), opens descriptors
+ * until EMFILE, then calls every read path through its bean and prints what each
+ * answered, one {@code key=value} a line. A path that throws prints
  * {@code <key>.threw=<exception>} instead.
  */
 public final class ExhaustDescriptorsInContext {
@@ -46,15 +47,17 @@ public final class ExhaustDescriptorsInContext {
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(Service.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		// the count method comes from the system property the test passes on, as in every test JVM
+		// the count method comes from the system property the test passes on, as in every
+		// test JVM
 		ConfigurableApplicationContext context = application.run("--management.endpoints.web.exposure.include=*",
 				"--management.endpoint.health.show-details=always", "--management.endpoint.fdleaks.show-details=always",
 				"--handle-hygiene.restart.exit-on-critical=true", "--handle-hygiene.restart.grace=1ms",
-				// the TCP-state meter refreshes at every read, so its read at the limit takes the failing path
-				"--handle-hygiene.metrics.tcp-sockets.refresh-interval=1ms",
-				"--spring.main.banner-mode=off");
+				// the TCP-state meter refreshes at every read, so its read at the limit
+				// takes the failing path
+				"--handle-hygiene.metrics.tcp-sockets.refresh-interval=1ms", "--spring.main.banner-mode=off");
 		ExhaustDescriptorsInContext run = new ExhaustDescriptorsInContext(context);
-		// every path once while descriptors are free: the classes each needs are loaded before the limit
+		// every path once while descriptors are free: the classes each needs are loaded
+		// before the limit
 		run.readEveryPath();
 		run.out.clear();
 		List<FileInputStream> held = new ArrayList<>();
@@ -74,8 +77,10 @@ public final class ExhaustDescriptorsInContext {
 		run.out.forEach((key, value) -> report.append(key).append('=').append(value).append('\n'));
 		System.out.print(report);
 		System.out.flush();
-		// held to the end: a list past its last use may be collected, and the streams' cleaners would close the
-		// descriptors, taking the process off its limit before the readings above are done
+		// held to the end: a list past its last use may be collected, and the streams'
+		// cleaners would close the
+		// descriptors, taking the process off its limit before the readings above are
+		// done
 		Reference.reachabilityFence(held);
 		// halt, not close: the context's shutdown is not under test
 		Runtime.getRuntime().halt(0);
@@ -112,12 +117,14 @@ public final class ExhaustDescriptorsInContext {
 			if (!name.startsWith("handle.hygiene.") && !name.startsWith("process.files.")) {
 				continue;
 			}
-			// name{key:value,...}: no '=' and no blank, so that the parent reads the line as one key and its value
-			String key = "meter." + name + meter.getId()
-				.getTags()
-				.stream()
-				.map((tag) -> tag.getKey() + ":" + tag.getValue())
-				.collect(Collectors.joining(",", "{", "}"));
+			// name{key:value,...}: no '=' and no blank, so that the parent reads the line
+			// as one key and its value
+			String key = "meter." + name
+					+ meter.getId()
+						.getTags()
+						.stream()
+						.map((tag) -> tag.getKey() + ":" + tag.getValue())
+						.collect(Collectors.joining(",", "{", "}"));
 			read(key, () -> {
 				StringBuilder values = new StringBuilder();
 				for (Measurement measurement : meter.measure()) {
@@ -132,7 +139,8 @@ public final class ExhaustDescriptorsInContext {
 		FileDescriptorLeaksEndpoint endpoint = this.context.getBean(FileDescriptorLeaksEndpoint.class);
 		read("report", () -> {
 			FileDescriptorLeaksReport report = endpoint.fdLeaks();
-			// every scalar field, by name, so that fields added later (partial) are reported too
+			// every scalar field, by name, so that fields added later (partial) are
+			// reported too
 			for (RecordComponent component : FileDescriptorLeaksReport.class.getRecordComponents()) {
 				Object value = component.getAccessor().invoke(report);
 				if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
@@ -148,10 +156,14 @@ public final class ExhaustDescriptorsInContext {
 		ExitOnCritical exitOnCritical = this.context.getBean(ExitOnCritical.class);
 		RecordedExit exit = this.context.getBean(RecordedExit.class);
 		read("exitOnCritical", () -> {
-			// with a grace of 1 ms, a DOWN first check starts the streak and a check 1 ms later exits: checks run
-			// until then, for at most 2 s; where the indicator is not DOWN they run the 2 s and nothing exits. The
-			// loop waits for the recorded exit, not for isExiting(): the context's own 1 s schedule may start the
-			// exit first, and then isExiting() is true before that thread has called exit(75)
+			// with a grace of 1 ms, a DOWN first check starts the streak and a check 1 ms
+			// later exits: checks run
+			// until then, for at most 2 s; where the indicator is not DOWN they run the 2
+			// s and nothing exits. The
+			// loop waits for the recorded exit, not for isExiting(): the context's own 1
+			// s schedule may start the
+			// exit first, and then isExiting() is true before that thread has called
+			// exit(75)
 			long deadline = System.nanoTime() + 2_000_000_000L;
 			do {
 				exitOnCritical.check();
@@ -178,7 +190,10 @@ public final class ExhaustDescriptorsInContext {
 
 	}
 
-	/** Records the exit instead of ending the JVM: the real exit is tested in the demo module. */
+	/**
+	 * Records the exit instead of ending the JVM: the real exit is tested in the demo
+	 * module.
+	 */
 	static final class RecordedExit implements ProcessExit {
 
 		volatile Integer code;

@@ -18,10 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Drives a child JVM to EMFILE (HotSpot keeps the small soft limit with {@code -XX:-MaxFDLimit}) and checks what
- * every read path answers there, without throwing. On the fast path (Linux 6.2+) the probe still reads the exact
- * count and health is DOWN, where the MXBean fails. On the MXBean fallback (before Linux 6.2, or forced) there is no
- * count that needs no descriptor: there every path must say it cannot tell.
+ * Drives a child JVM to EMFILE (HotSpot keeps the small soft limit with
+ * {@code -XX:-MaxFDLimit}) and checks what every read path answers there, without
+ * throwing. On the fast path (Linux 6.2+) the probe still reads the exact count and
+ * health is DOWN, where the MXBean fails. On the MXBean fallback (before Linux 6.2, or
+ * forced) there is no count that needs no descriptor: there every path must say it cannot
+ * tell.
  */
 class FileDescriptorExhaustionTest {
 
@@ -48,7 +50,8 @@ class FileDescriptorExhaustionTest {
 				"the stat size of /proc/self/fd reads 0 (before Linux 6.2) or this run forces mxbean");
 		Map<String, String> report = runAtLimit(ExhaustDescriptors.class, LIMIT, ProcfsStat.forcedPreference());
 		assertAtTheLimitWithoutThrowing(report, LIMIT);
-		// the walk fails with errno 24, which says every descriptor below the soft limit is taken
+		// the walk fails with errno 24, which says every descriptor below the soft limit
+		// is taken
 		assertThat(report).containsEntry("method", "mxbean")
 			.containsEntry("count", String.valueOf(LIMIT))
 			.containsEntry("status", "DOWN")
@@ -71,7 +74,8 @@ class FileDescriptorExhaustionTest {
 		assertThat(Long.parseLong(report.get("health.open"))).isBetween(CONTEXT_LIMIT - 2L, (long) CONTEXT_LIMIT);
 		assertThat(Long.parseLong(report.get("report.open"))).isBetween(CONTEXT_LIMIT - 2L, (long) CONTEXT_LIMIT);
 		assertThat(meter(report, "process.files.open")).isBetween(CONTEXT_LIMIT - 2.0, (double) CONTEXT_LIMIT);
-		// DOWN at the first check, the 1 ms grace elapsed at the second: the exit is asked for, at the limit
+		// DOWN at the first check, the 1 ms grace elapsed at the second: the exit is
+		// asked for, at the limit
 		assertThat(report).containsEntry("exitOnCritical.exitCode", "75");
 	}
 
@@ -80,7 +84,8 @@ class FileDescriptorExhaustionTest {
 		Map<String, String> report = runAtLimit(ExhaustDescriptorsInContext.class, CONTEXT_LIMIT,
 				CountMethodPreference.MXBEAN);
 		assertEveryPathAnsweredAtTheLimit(report);
-		// the MXBean's walk fails with errno 24: the count is the soft limit, so liveness and exit-on-critical act
+		// the MXBean's walk fails with errno 24: the count is the soft limit, so liveness
+		// and exit-on-critical act
 		String limit = String.valueOf(CONTEXT_LIMIT);
 		assertThat(report).containsEntry("probe.method", "mxbean")
 			.containsEntry("probe.count", limit)
@@ -112,7 +117,8 @@ class FileDescriptorExhaustionTest {
 			.containsEntry("report", "answered")
 			.containsEntry("report.limit", String.valueOf(CONTEXT_LIMIT))
 			.containsEntry("exitOnCritical", "checked");
-		// the inventory cannot list /proc/self/fd without a descriptor: the report says it is partial
+		// the inventory cannot list /proc/self/fd without a descriptor: the report says
+		// it is partial
 		assertThat(report.get("report.inventoryError")).contains("Too many open files");
 		assertThat(report).containsEntry("report.partial", "true");
 		assertThat(report.get("trend")).startsWith("{trend=");
@@ -121,14 +127,16 @@ class FileDescriptorExhaustionTest {
 		assertThat(Double.isNaN(eta) || eta >= 0).as("eta %s", eta).isTrue();
 		assertThat(meter(report, "handle.hygiene.tracked.open")).isFinite().isNotNegative();
 		assertThat(meter(report, "handle.hygiene.leaks")).isFinite().isNotNegative();
-		// the TCP-state meter refreshes at every read in the child (1 ms): at the limit its refresh fails, and it
-		// serves the last complete reading, taken before the limit, instead of NaN (what Micrometer shows for a
+		// the TCP-state meter refreshes at every read in the child (1 ms): at the limit
+		// its refresh fails, and it
+		// serves the last complete reading, taken before the limit, instead of NaN (what
+		// Micrometer shows for a
 		// gauge that threw)
 		assertThat(meter(report, "handle.hygiene.tcp.sockets")).isFinite().isNotNegative();
 		assertThat(meter(report, "handle.hygiene.tcp.sockets.age")).isFinite().isNotNegative();
-		// every handle.hygiene meter the registry holds read a number (NaN included) instead of throwing
-		assertThat(report.keySet().stream().filter((key) -> key.startsWith("meter.handle.hygiene.")))
-			.isNotEmpty()
+		// every handle.hygiene meter the registry holds read a number (NaN included)
+		// instead of throwing
+		assertThat(report.keySet().stream().filter((key) -> key.startsWith("meter.handle.hygiene."))).isNotEmpty()
 			.allSatisfy((key) -> Double.parseDouble(report.get(key).split(",")[0]));
 	}
 
@@ -157,7 +165,8 @@ class FileDescriptorExhaustionTest {
 			for (String line : output.split("\n")) {
 				int equals = line.indexOf('=');
 				int space = line.indexOf(' ');
-				// the child's log lines have a space before any '='; its report lines start with the key
+				// the child's log lines have a space before any '='; its report lines
+				// start with the key
 				if (equals > 0 && (space < 0 || space > equals)) {
 					report.put(line.substring(0, equals), line.substring(equals + 1));
 				}

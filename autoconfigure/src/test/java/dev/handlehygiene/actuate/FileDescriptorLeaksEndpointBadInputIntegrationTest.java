@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Malformed requests to {@code /actuator/fdleaks}, sent as raw bytes over a real socket (several are not URIs a
- * client library would send), answer with a 2xx or a 4xx, never a 5xx.
+ * Malformed requests to {@code /actuator/fdleaks}, sent as raw bytes over a real socket
+ * (several are not URIs a client library would send), answer with a 2xx or a 4xx, never a
+ * 5xx.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=health,fdleaks")
@@ -73,13 +74,17 @@ class FileDescriptorLeaksEndpointBadInputIntegrationTest {
 		}
 	}
 
-	/** The status code of a GET sent as typed, without a client library's checks or encoding. */
+	/**
+	 * The status code of a GET sent as typed, without a client library's checks or
+	 * encoding.
+	 */
 	private int status(String path) throws IOException {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
-					+ "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+					+ "Connection: close\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint as a user gets it by exposing it and setting nothing else: no user is authorized, so details are
- * hidden.
+ * The endpoint as a user gets it by exposing it and setting nothing else: no user is
+ * authorized, so details are hidden.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=health,fdleaks")

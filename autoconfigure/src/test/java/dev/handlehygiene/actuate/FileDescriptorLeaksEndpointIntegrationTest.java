@@ -67,7 +67,8 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 	@Test
 	void reportsTheUsageLevelAsLevelNeverAsStatus() {
 		JsonNode report = this.actuator.body("/actuator/fdleaks");
-		// in the actuator, status means UP/DOWN; the report's ok/warning/critical is health's level
+		// in the actuator, status means UP/DOWN; the report's ok/warning/critical is
+		// health's level
 		assertThat(report.has("level")).as("%s", report).isTrue();
 		assertThat(report.has("status")).as("%s", report).isFalse();
 		assertThat(report.get("level").asString()).isIn("ok", "warning", "critical");
@@ -80,12 +81,15 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 		long reported;
 		long outside;
 		long listeners;
-		// threads in the server and the client may open or close a socket between the two reads: retry a few times
+		// threads in the server and the client may open or close a socket between the two
+		// reads: retry a few times
 		do {
 			JsonNode report = this.actuator.body("/actuator/fdleaks");
 			reported = report.get("open").asLong();
-			// a thread blocked in accept() has reserved the number of the socket it waits for: the kernel counts it
-			// in the stat size, a listing does not show it. Every server in this JVM (the cached test contexts'
+			// a thread blocked in accept() has reserved the number of the socket it waits
+			// for: the kernel counts it
+			// in the stat size, a listing does not show it. Every server in this JVM (the
+			// cached test contexts'
 			// Tomcats among them) has one such thread per listening socket.
 			listeners = report.get("tcp").get("states").path("LISTEN").asLong(0);
 			outside = countFromOutside(pid);
@@ -99,7 +103,8 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 	void unclosedResponsesFromAServerThatClosesShowAsCloseWaitToItsPort() throws Exception {
 		int responses = 20;
 		String upstreamAddress = "127.0.0.1:" + this.port;
-		// HttpURLConnection keeps the socket of a response whose body nobody read or closed
+		// HttpURLConnection keeps the socket of a response whose body nobody read or
+		// closed
 		RestClient client = RestClient.builder().requestFactory(new SimpleClientHttpRequestFactory()).build();
 		List<ClientHttpResponse> leaked = new ArrayList<>();
 		try {
@@ -108,8 +113,10 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 					.uri("http://" + upstreamAddress + "/upstream")
 					.exchange((request, response) -> response, false));
 			}
-			// counted per remote, not as the process's CLOSE_WAIT total against one taken before: other test classes
-			// in this JVM drop responses on purpose, and the starter closes those whenever a GC finds them, so the
+			// counted per remote, not as the process's CLOSE_WAIT total against one taken
+			// before: other test classes
+			// in this JVM drop responses on purpose, and the starter closes those
+			// whenever a GC finds them, so the
 			// total can fall while this test's 20 are held
 			JsonNode tcp = poll("/actuator/fdleaks/tcp",
 					(body) -> closeWaitTo(body.get("tcp"), upstreamAddress) >= responses)
@@ -159,9 +166,12 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 		}
 		long before = settledCount();
 		long highest = before;
-		// Read after every call, with no GC forced in between: a stream left to the JDK's Cleaner would show here as
-		// growth even if a GC later closed it. Only growth is asserted. The count may fall during the run: HTTP
-		// clients and selectors that earlier tests in this JVM let go close their sockets whenever a GC happens to
+		// Read after every call, with no GC forced in between: a stream left to the JDK's
+		// Cleaner would show here as
+		// growth even if a GC later closed it. Only growth is asserted. The count may
+		// fall during the run: HTTP
+		// clients and selectors that earlier tests in this JVM let go close their sockets
+		// whenever a GC happens to
 		// run, and that is not the endpoint's doing (CI once saw 155 -> 145 mid-run).
 		for (int i = 0; i < 2000; i++) {
 			assertThat(this.actuator.get("/actuator/fdleaks").getStatusCode().value()).isEqualTo(200);
@@ -182,9 +192,10 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 	}
 
 	/**
-	 * The open count once garbage from earlier tests is gone: HTTP clients nobody references close their
-	 * connections and selectors only after a GC and their selector's next wake-up (up to 3 s). Those closes are not
-	 * this endpoint's doing and would hide or fake a change, so wait until the count holds still for 4 s.
+	 * The open count once garbage from earlier tests is gone: HTTP clients nobody
+	 * references close their connections and selectors only after a GC and their
+	 * selector's next wake-up (up to 3 s). Those closes are not this endpoint's doing and
+	 * would hide or fake a change, so wait until the count holds still for 4 s.
 	 */
 	private static long settledCount() {
 		FileDescriptorProbe probe = new FileDescriptorProbe();
@@ -204,7 +215,8 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 				});
 		}
 		catch (ConditionTimeoutException ex) {
-			// a count that keeps moving is the baseline the callers compare against, with their own margin
+			// a count that keeps moving is the baseline the callers compare against, with
+			// their own margin
 		}
 		return current[0];
 	}
@@ -231,7 +243,8 @@ class FileDescriptorLeaksEndpointIntegrationTest {
 
 	private long countFromOutside(long pid) throws IOException, InterruptedException {
 		Path listing = this.temp.resolve("fd-count.txt");
-		// output to a file and no stdin pipe, so the child leaves no pipe open in this JVM while it counts
+		// output to a file and no stdin pipe, so the child leaves no pipe open in this
+		// JVM while it counts
 		Process ls = new ProcessBuilder("sh", "-c", "ls -1 /proc/" + pid + "/fd | wc -l")
 			.redirectInput(Redirect.from(new File("/dev/null")))
 			.redirectOutput(listing.toFile())

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint's results are actuator output: an application that renames its own JSON fields to snake_case does not
- * rename the endpoint's, which dashboards and scripts read by name.
+ * The endpoint's results are actuator output: an application that renames its own JSON
+ * fields to snake_case does not rename the endpoint's, which dashboards and scripts read
+ * by name.
  */
 @SpringBootTest(classes = FileDescriptorLeaksEndpointJsonNamingIntegrationTest.SnakeCaseService.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,

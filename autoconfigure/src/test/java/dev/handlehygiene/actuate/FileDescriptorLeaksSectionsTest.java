@@ -24,8 +24,9 @@ import dev.handlehygiene.fd.UsageThresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each section reads only what it shows, counted through the real collaborators: the inventory on a built procfs
- * tree tells of every link and table it reads, and the real settings audit runs an auditor that counts its runs.
+ * Each section reads only what it shows, counted through the real collaborators: the
+ * inventory on a built procfs tree tells of every link and table it reads, and the real
+ * settings audit runs an auditor that counts its runs.
  */
 class FileDescriptorLeaksSectionsTest {
 
@@ -123,11 +124,13 @@ class FileDescriptorLeaksSectionsTest {
 	void theWholeReportHoldsAtMostTwoDescriptorsOfItsOwnOnTheRealProc() {
 		FileDescriptorProbe probe = new FileDescriptorProbe();
 		long fewestExtra = Long.MAX_VALUE;
-		// another thread of this JVM opening a descriptor meanwhile only adds: the least of a few runs is the report's
+		// another thread of this JVM opening a descriptor meanwhile only adds: the least
+		// of a few runs is the report's
 		for (int attempt = 0; attempt < 5 && fewestExtra > 2; attempt++) {
 			AtomicLong peak = new AtomicLong();
 			FileDescriptorLeaksEndpoint endpoint = new FileDescriptorLeaksEndpoint(probe,
-					new FileDescriptorInventory(Path.of("/proc"), (path) -> peak.accumulateAndGet(probe.count(), Math::max)),
+					new FileDescriptorInventory(Path.of("/proc"),
+							(path) -> peak.accumulateAndGet(probe.count(), Math::max)),
 					new UsageThresholds(0.7, 0.9), this.audit, List.of(), Show.ALWAYS, 20);
 			long before = probe.count();
 			FileDescriptorLeaksReport report = endpoint.fdLeaks();
@@ -147,8 +150,9 @@ class FileDescriptorLeaksSectionsTest {
 	private FileDescriptorLeaksEndpoint endpoint(Path procRoot) {
 		FileDescriptorSampler sampler = new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofSeconds(10),
 				Duration.ofMinutes(10));
-		return new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(procRoot, this.reads::add),
-				new UsageThresholds(0.7, 0.9), this.audit, List.of(), sampler, Show.ALWAYS, 20);
+		return new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(),
+				new FileDescriptorInventory(procRoot, this.reads::add), new UsageThresholds(0.7, 0.9), this.audit,
+				List.of(), sampler, Show.ALWAYS, 20);
 	}
 
 }

@@ -25,13 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The trend on the real process: the sampler's own thread reads {@code /proc/self/fd} every 100 ms into a 3-second
- * window while this test opens files at a steady rate, and the {@code trend} section, the health indicator and the
- * gauge all show the growth and the same projection; once the files are closed, health is UP again.
+ * The trend on the real process: the sampler's own thread reads {@code /proc/self/fd}
+ * every 100 ms into a 3-second window while this test opens files at a steady rate, and
+ * the {@code trend} section, the health indicator and the gauge all show the growth and
+ * the same projection; once the files are closed, health is UP again.
  * <p>
- * The JVM's limit is the hard limit (HotSpot raises it): 20,000 on the build machine, often 1,048,576 in a
- * container, where 50 files a second would take hours. The horizon is therefore set far out, so that health turns
- * DOWN on the projection whatever the machine's limit.
+ * The JVM's limit is the hard limit (HotSpot raises it): 20,000 on the build machine,
+ * often 1,048,576 in a container, where 50 files a second would take hours. The horizon
+ * is therefore set far out, so that health turns DOWN on the projection whatever the
+ * machine's limit.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
@@ -69,10 +71,12 @@ class FileDescriptorTrendIntegrationTest {
 	@Test
 	void aSteadyLeakIsProjectedInTheTrendTheHealthAndTheGaugeAndClearsOnceClosed() throws Exception {
 		Path file = Files.writeString(this.temp.resolve("leaked.txt"), "x");
-		// start-up itself opens descriptors for longer than half this short window, which projects too: begin from
+		// start-up itself opens descriptors for longer than half this short window, which
+		// projects too: begin from
 		// a flat count, so that what is projected below is this test's leak
 		poll("/actuator/fdleaks/trend", (body) -> !body.get("trend").has("projectedExhaustion"));
-		// 5 files every 100 ms, at most 1,000 (20 s): bounded whatever happens to the assertions
+		// 5 files every 100 ms, at most 1,000 (20 s): bounded whatever happens to the
+		// assertions
 		this.leak.scheduleAtFixedRate(() -> {
 			for (int i = 0; i < 5 && this.opened.size() < 1000; i++) {
 				try {
@@ -84,7 +88,8 @@ class FileDescriptorTrendIntegrationTest {
 			}
 		}, 0, 100, TimeUnit.MILLISECONDS);
 
-		// the process's own slower growth after start-up may be projected first; wait for the leak's rate
+		// the process's own slower growth after start-up may be projected first; wait for
+		// the leak's rate
 		JsonNode trend = poll("/actuator/fdleaks/trend", (body) -> body.get("trend").has("projectedExhaustion")
 				&& body.get("trend").get("perMinute").asDouble() >= 1500)
 			.get("trend");
@@ -116,7 +121,8 @@ class FileDescriptorTrendIntegrationTest {
 
 	@Test
 	void theTrendSectionIsShownWithDetailsHiddenToo() {
-		// show-details is left at when-authorized and there is no user: trend is counts only, so nothing is hidden
+		// show-details is left at when-authorized and there is no user: trend is counts
+		// only, so nothing is hidden
 		JsonNode body = this.actuator.body("/actuator/fdleaks/trend");
 		assertThat(body.propertyNames()).containsExactly("trend");
 		assertThat(body.get("trend").get("samples").asInt()).isPositive();

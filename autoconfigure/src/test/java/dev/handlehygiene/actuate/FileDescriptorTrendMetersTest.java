@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@code handle.hygiene.fd.exhaustion.eta} is a time gauge: each registry reads it in its own base time unit, and
- * Prometheus exports it as {@code handle_hygiene_fd_exhaustion_eta_seconds}.
+ * {@code handle.hygiene.fd.exhaustion.eta} is a time gauge: each registry reads it in its
+ * own base time unit, and Prometheus exports it as
+ * {@code handle_hygiene_fd_exhaustion_eta_seconds}.
  */
 class FileDescriptorTrendMetersTest {
 

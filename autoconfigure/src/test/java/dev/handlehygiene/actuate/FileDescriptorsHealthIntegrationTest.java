@@ -12,7 +12,8 @@ import dev.handlehygiene.fd.ProcfsStat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the critical share lowered below what any JVM has open, the service reports DOWN over HTTP.
+ * With the critical share lowered below what any JVM has open, the service reports DOWN
+ * over HTTP.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",

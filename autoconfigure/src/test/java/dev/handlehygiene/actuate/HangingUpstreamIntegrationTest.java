@@ -20,12 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An upstream that accepts connections and never answers: with the read-timeout default a call fails; without it, it
- * waits. The read timeout is lowered through the property to keep the test short.
+ * An upstream that accepts connections and never answers: with the read-timeout default a
+ * call fails; without it, it waits. The read timeout is lowered through the property to
+ * keep the test short.
  */
 class HangingUpstreamIntegrationTest {
 
-	/** Accepts (the kernel completes the handshake into the backlog) and never reads or writes. */
+	/**
+	 * Accepts (the kernel completes the handshake into the backlog) and never reads or
+	 * writes.
+	 */
 	private ServerSocket upstream;
 
 	@BeforeEach

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A setting made in a config file on disk: its origin names the file's path only when details are shown.
+ * A setting made in a config file on disk: its origin names the file's path only when
+ * details are shown.
  */
 class HiddenOriginIntegrationTest {
 

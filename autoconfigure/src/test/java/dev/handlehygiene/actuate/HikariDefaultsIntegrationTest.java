@@ -20,8 +20,9 @@ import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
 
 /**
- * Hikari with the starter: the auto-configured pool gets the bounded borrow wait and leak detection; a pool the
- * application builds by hand, which no property reaches, is audited from the live object.
+ * Hikari with the starter: the auto-configured pool gets the bounded borrow wait and leak
+ * detection; a pool the application builds by hand, which no property reaches, is audited
+ * from the live object.
  */
 class HikariDefaultsIntegrationTest {
 
@@ -72,9 +73,11 @@ class HikariDefaultsIntegrationTest {
 			assertThat(leakDetection.origin()).isEqualTo("live object");
 			assertThat(leakDetection.verdict()).startsWith("unsafe: leak detection is off");
 			assertThat(leakDetection.object()).contains("handBuilt", "bean handBuiltDataSource");
-			assertThat(setting(this.audit.run(), "spring.datasource.hikari.max-lifetime").verdict()).startsWith("unsafe");
-			assertThat(output).contains("unsafe setting spring.datasource.hikari.leak-detection-threshold=0 on "
-					+ "HikariDataSource handBuilt")
+			assertThat(setting(this.audit.run(), "spring.datasource.hikari.max-lifetime").verdict())
+				.startsWith("unsafe");
+			assertThat(output)
+				.contains("unsafe setting spring.datasource.hikari.leak-detection-threshold=0 on "
+						+ "HikariDataSource handBuilt")
 				.containsPattern("safe defaults in force .*, [1-9][0-9]* of [0-9]+ audited settings unsafe");
 		}
 

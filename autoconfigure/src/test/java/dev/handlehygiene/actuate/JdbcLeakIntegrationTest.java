@@ -19,13 +19,13 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A HikariCP connection held past the pool's leak detection threshold, on a real server and pool, as the user sees
- * it: in {@code /actuator/fdleaks/leaks}, in the counter, and in HikariCP's own warning, unchanged.
+ * A HikariCP connection held past the pool's leak detection threshold, on a real server
+ * and pool, as the user sees it: in {@code /actuator/fdleaks/leaks}, in the counter, and
+ * in HikariCP's own warning, unchanged.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
-				"management.endpoint.fdleaks.show-details=always",
-				"spring.datasource.hikari.pool-name=orders",
+				"management.endpoint.fdleaks.show-details=always", "spring.datasource.hikari.pool-name=orders",
 				"spring.datasource.hikari.leak-detection-threshold=2000" })
 class JdbcLeakIntegrationTest {
 
@@ -45,15 +45,16 @@ class JdbcLeakIntegrationTest {
 		ActuatorClient actuator = new ActuatorClient(this.port);
 		Connection held = borrowForTooLong();
 		try {
-			// HikariCP reports at 2 s: the connection is held until the report is seen, 3 s or more
+			// HikariCP reports at 2 s: the connection is held until the report is seen, 3
+			// s or more
 			JsonNode jdbc = poll(actuator, (body) -> body.path("leaked").asLong() >= 1);
 			assertThat(jdbc.get("leaked").asLong()).isEqualTo(1);
 			assertThat(jdbc.get("suspected").asLong()).as("reported and not returned").isEqualTo(1);
 			assertThat(jdbc.has("open")).as("HikariCP's own meters count connections out").isFalse();
 			JsonNode site = jdbc.get("sites").get(0);
 			assertThat(site.get("pool").asString()).isEqualTo("orders");
-			assertThat(site.get("site").asString())
-				.startsWith(JdbcLeakIntegrationTest.class.getName() + ".borrowForTooLong(JdbcLeakIntegrationTest.java:");
+			assertThat(site.get("site").asString()).startsWith(
+					JdbcLeakIntegrationTest.class.getName() + ".borrowForTooLong(JdbcLeakIntegrationTest.java:");
 			assertThat(site.get("stack").toString()).contains("borrowForTooLong");
 			assertThat(site.get("leaked").asLong()).isEqualTo(1);
 			assertThat(site.get("suspected").asLong()).isEqualTo(1);

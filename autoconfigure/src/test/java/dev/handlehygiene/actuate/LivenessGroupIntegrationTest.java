@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The probes default puts {@code fileDescriptors} next to {@code livenessState} in the liveness group, so a pod whose
- * descriptors run out fails its liveness probe.
+ * The probes default puts {@code fileDescriptors} next to {@code livenessState} in the
+ * liveness group, so a pod whose descriptors run out fails its liveness probe.
  */
 @SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoint.health.show-components=always")

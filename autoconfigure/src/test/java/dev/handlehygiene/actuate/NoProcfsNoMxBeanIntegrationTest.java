@@ -21,15 +21,18 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A platform with neither procfs nor a {@code UnixOperatingSystemMXBean} (Windows): the service starts, and every
- * read path says it cannot tell, over real HTTP, instead of failing.
+ * A platform with neither procfs nor a {@code UnixOperatingSystemMXBean} (Windows): the
+ * service starts, and every read path says it cannot tell, over real HTTP, instead of
+ * failing.
  */
 @SpringBootTest(classes = { LoopbackService.class, NoProcfsNoMxBeanIntegrationTest.NoProcfsNoMxBean.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
 				"management.endpoint.health.show-details=always", "management.endpoint.fdleaks.show-details=always" })
-// closed after the class: a cached server's acceptor, blocked in accept(), holds a reserved descriptor number that
-// the stat size counts and a listing does not, which tests comparing the two in this JVM would see
+// closed after the class: a cached server's acceptor, blocked in accept(), holds a
+// reserved descriptor number that
+// the stat size counts and a listing does not, which tests comparing the two in this JVM
+// would see
 @DirtiesContext
 class NoProcfsNoMxBeanIntegrationTest {
 
@@ -63,7 +66,8 @@ class NoProcfsNoMxBeanIntegrationTest {
 
 	@Test
 	void livenessStaysUpWhereThePlatformCannotTell() {
-		// UNKNOWN is no reason to restart: the liveness group the starter sets up still answers UP
+		// UNKNOWN is no reason to restart: the liveness group the starter sets up still
+		// answers UP
 		ResponseEntity<JsonNode> liveness = this.actuator.get("/actuator/health/liveness");
 		assertThat(liveness.getStatusCode().value()).isEqualTo(200);
 		assertThat(liveness.getBody().get("status").asString()).isEqualTo("UP");

@@ -22,15 +22,18 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Unix without procfs (macOS has the MXBean and no {@code /proc}): the MXBean counts, health is UP on that count,
- * and what only procfs can tell (the hard limit, the inventory) is left out and said so, over real HTTP.
+ * A Unix without procfs (macOS has the MXBean and no {@code /proc}): the MXBean counts,
+ * health is UP on that count, and what only procfs can tell (the hard limit, the
+ * inventory) is left out and said so, over real HTTP.
  */
 @SpringBootTest(classes = { LoopbackService.class, NoProcfsWithMxBeanIntegrationTest.NoProcfs.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",
 				"management.endpoint.health.show-details=always", "management.endpoint.fdleaks.show-details=always" })
-// closed after the class: a cached server's acceptor, blocked in accept(), holds a reserved descriptor number that
-// the stat size counts and a listing does not, which tests comparing the two in this JVM would see
+// closed after the class: a cached server's acceptor, blocked in accept(), holds a
+// reserved descriptor number that
+// the stat size counts and a listing does not, which tests comparing the two in this JVM
+// would see
 @DirtiesContext
 class NoProcfsWithMxBeanIntegrationTest {
 
@@ -78,8 +81,8 @@ class NoProcfsWithMxBeanIntegrationTest {
 	@Test
 	void theCountMetersReadTheMxBean() {
 		double open = this.meters.get("process.files.open").gauge().value();
-		assertThat(open).isPositive().isBetween(MX_BEAN.getOpenFileDescriptorCount() - 20.0,
-				MX_BEAN.getOpenFileDescriptorCount() + 20.0);
+		assertThat(open).isPositive()
+			.isBetween(MX_BEAN.getOpenFileDescriptorCount() - 20.0, MX_BEAN.getOpenFileDescriptorCount() + 20.0);
 		assertThat(this.meters.get("process.files.max").gauge().value())
 			.isEqualTo((double) MX_BEAN.getMaxFileDescriptorCount());
 		// a flat or short series projects nothing

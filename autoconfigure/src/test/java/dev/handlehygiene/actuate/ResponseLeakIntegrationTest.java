@@ -29,7 +29,8 @@ import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.LeakTrackerSettings;
 
 /**
- * Response tracking on a real server, through the auto-configured {@link RestClient.Builder} (the JDK client here).
+ * Response tracking on a real server, through the auto-configured
+ * {@link RestClient.Builder} (the JDK client here).
  */
 class ResponseLeakIntegrationTest {
 
@@ -61,7 +62,8 @@ class ResponseLeakIntegrationTest {
 	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "management.endpoints.web.exposure.include=health,fdleaks,metrics",
 					"management.endpoint.fdleaks.show-details=always",
-					// every stack captured, so that every leak is attributed to this test's line (default: 1 in 100)
+					// every stack captured, so that every leak is attributed to this
+					// test's line (default: 1 in 100)
 					"handle-hygiene.leaks.http-client.sampling=1.0" })
 	class WithEveryCallSiteSampled {
 
@@ -83,12 +85,15 @@ class ResponseLeakIntegrationTest {
 			long before = this.tracker.leaked();
 			RestClient client = this.builder.build();
 			int line = dropResponses(client, "http://127.0.0.1:" + this.port + "/upstream?token=secret", N);
-			// every dropped response is found, not only the 90 % asserted below: one still open would be counted by
+			// every dropped response is found, not only the 90 % asserted below: one
+			// still open would be counted by
 			// the next test in this context
 			assertThat(Gc.until(() -> this.tracker.leaked() - before >= N, DEADLINE)).isTrue();
 			String site = "dev.handlehygiene.actuate.ResponseLeakIntegrationTest.dropResponses(ResponseLeakIntegrationTest.java:"
 					+ line + ")";
-			JsonNode leaks = new ActuatorClient(this.port).body("/actuator/fdleaks/leaks").get("leaks").get("httpClient");
+			JsonNode leaks = new ActuatorClient(this.port).body("/actuator/fdleaks/leaks")
+				.get("leaks")
+				.get("httpClient");
 			assertThat(leaks.get("leaked").asLong()).isGreaterThanOrEqualTo((long) (N * 0.9));
 			JsonNode entry = null;
 			for (JsonNode candidate : leaks.get("sites")) {
@@ -99,7 +104,10 @@ class ResponseLeakIntegrationTest {
 			assertThat(entry).as("%s in %s", site, leaks).isNotNull();
 			assertThat(entry.get("leaked").asLong()).isGreaterThanOrEqualTo((long) (N * 0.9));
 			assertThat(entry.get("stack").get(0).asString()).isEqualTo(site);
-			double counted = this.meters.get("handle.hygiene.leaks").tag("resource", "http.client.response").functionCounter().count();
+			double counted = this.meters.get("handle.hygiene.leaks")
+				.tag("resource", "http.client.response")
+				.functionCounter()
+				.count();
 			assertThat(counted).isEqualTo((double) this.tracker.leaked());
 		}
 
@@ -116,7 +124,8 @@ class ResponseLeakIntegrationTest {
 			}
 			assertThat(this.tracker.open()).isZero();
 			assertThat(this.tracker.suspected()).isZero();
-			// a dropped marker, so that the GC and cleaner are known to have run over everything above
+			// a dropped marker, so that the GC and cleaner are known to have run over
+			// everything above
 			LeakTracker marker = markerAfterGc();
 			assertThat(marker.leaked()).isEqualTo(1);
 			assertThat(this.tracker.leaked()).isEqualTo(leakedBefore);
@@ -154,11 +163,13 @@ class ResponseLeakIntegrationTest {
 					.uri("http://127.0.0.1:" + this.port + "/upstream/large")
 					.exchange((request, response) -> response, false));
 			}
-			// the upstream has sent everything and closed: each unread response pins a socket in CLOSE_WAIT
+			// the upstream has sent everything and closed: each unread response pins a
+			// socket in CLOSE_WAIT
 			assertThat(Gc.until(() -> closeWaitTo(this.port) >= 10, DEADLINE)).isTrue();
 			held.clear();
 			assertThat(Gc.until(() -> this.tracker.leaked() - before >= 10, DEADLINE)).isTrue();
-			assertThat(Gc.until(() -> closeWaitTo(this.port) == 0, DEADLINE)).as("CLOSE_WAIT sockets released").isTrue();
+			assertThat(Gc.until(() -> closeWaitTo(this.port) == 0, DEADLINE)).as("CLOSE_WAIT sockets released")
+				.isTrue();
 		}
 
 		private LeakTracker markerAfterGc() throws InterruptedException {
@@ -190,7 +201,8 @@ class ResponseLeakIntegrationTest {
 		@Test
 		void theirSocketsStayInCloseWait() throws InterruptedException {
 			long before = this.tracker.leaked();
-			// the client is kept: its connections are its own, and only closing a response releases one
+			// the client is kept: its connections are its own, and only closing a
+			// response releases one
 			RestClient client = this.builder.build();
 			dropResponses(client, "http://127.0.0.1:" + this.port + "/upstream/large", 10);
 			assertThat(Gc.until(() -> this.tracker.leaked() - before >= 10, DEADLINE)).isTrue();

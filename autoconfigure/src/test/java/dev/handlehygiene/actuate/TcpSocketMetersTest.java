@@ -63,11 +63,13 @@ class TcpSocketMetersTest {
 		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			for (int i = 0; i < 7; i++) {
 				this.clients.add(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()));
-				// the server closes its side at once; the client keeps its socket open: CLOSE_WAIT
+				// the server closes its side at once; the client keeps its socket open:
+				// CLOSE_WAIT
 				server.accept().close();
 			}
 			RemoteCount ours = new RemoteCount("127.0.0.1:" + server.getLocalPort(), TcpState.CLOSE_WAIT, 7);
-			// sockets that earlier tests in this JVM let go may close at any time, so no baseline is subtracted:
+			// sockets that earlier tests in this JVM let go may close at any time, so no
+			// baseline is subtracted:
 			// the gauge must agree with a fresh inventory that holds these 7
 			await("the gauge agrees with a fresh inventory holding the 7").atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(200))
@@ -94,7 +96,8 @@ class TcpSocketMetersTest {
 				server.accept().close();
 			}
 			RemoteCount ours = new RemoteCount("127.0.0.1:" + server.getLocalPort(), TcpState.CLOSE_WAIT, 3);
-			// the kernel has them in CLOSE_WAIT (a fresh inventory sees them); the cached gauge still shows the first
+			// the kernel has them in CLOSE_WAIT (a fresh inventory sees them); the cached
+			// gauge still shows the first
 			// reading (the clock-driven refresh rule itself is CachedTcpStatesTest's)
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(new FileDescriptorInventory().take(1000).remotes()).contains(ours));
@@ -104,8 +107,8 @@ class TcpSocketMetersTest {
 
 	@Test
 	void whereNothingCanBeReadTheGaugesAreNaNAndNothingThrows() {
-		new TcpSocketMeters(new CachedTcpStates(new FileDescriptorInventory(Path.of("/nonexistent-proc")),
-				Duration.ofMillis(1)))
+		new TcpSocketMeters(
+				new CachedTcpStates(new FileDescriptorInventory(Path.of("/nonexistent-proc")), Duration.ofMillis(1)))
 			.bindTo(this.registry);
 		String scrape = this.registry.scrape();
 		assertThat(value(scrape, TcpState.CLOSE_WAIT)).isNaN();
@@ -113,8 +116,8 @@ class TcpSocketMetersTest {
 	}
 
 	private static double value(String scrape, TcpState state) {
-		Matcher matcher = Pattern.compile("^handle_hygiene_tcp_sockets\\{state=\"" + state.name() + "\"} (\\S+)$",
-				Pattern.MULTILINE)
+		Matcher matcher = Pattern
+			.compile("^handle_hygiene_tcp_sockets\\{state=\"" + state.name() + "\"} (\\S+)$", Pattern.MULTILINE)
 			.matcher(scrape);
 		assertThat(matcher.find()).as("a handle_hygiene_tcp_sockets series for %s in the scrape", state).isTrue();
 		return Double.parseDouble(matcher.group(1));

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The safe defaults as the running Tomcat applies them, and the audit that reads them back from its connector.
+ * The safe defaults as the running Tomcat applies them, and the audit that reads them
+ * back from its connector.
  */
 class TomcatDefaultsIntegrationTest {
 
@@ -109,9 +110,8 @@ class TomcatDefaultsIntegrationTest {
 	}
 
 	@Nested
-	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "management.endpoints.web.exposure.include=health,fdleaks",
-					"handle-hygiene.defaults.enabled=false" })
+	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+			"management.endpoints.web.exposure.include=health,fdleaks", "handle-hygiene.defaults.enabled=false" })
 	class WithTheDefaultsSwitchedOff {
 
 		@Autowired

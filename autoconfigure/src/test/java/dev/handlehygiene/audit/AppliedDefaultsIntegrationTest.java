@@ -18,9 +18,10 @@ import dev.handlehygiene.defaults.SafeDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The start-up line counts the defaults that apply to what the application runs, not every key the starter sets:
- * real Tomcat applications, with and without a Hikari pool. Their servers are closed after each class: the
- * descriptor tests in this JVM count listening sockets.
+ * The start-up line counts the defaults that apply to what the application runs, not
+ * every key the starter sets: real Tomcat applications, with and without a Hikari pool.
+ * Their servers are closed after each class: the descriptor tests in this JVM count
+ * listening sockets.
  */
 class AppliedDefaultsIntegrationTest {
 
@@ -29,8 +30,8 @@ class AppliedDefaultsIntegrationTest {
 			"spring.http.clients.read-timeout", "management.endpoint.health.group.liveness.include" };
 
 	static String[] propertyNames(ConfigurableEnvironment environment) {
-		return ((EnumerablePropertySource<?>) environment.getPropertySources()
-			.get(SafeDefaults.PROPERTY_SOURCE_NAME)).getPropertyNames();
+		return ((EnumerablePropertySource<?>) environment.getPropertySources().get(SafeDefaults.PROPERTY_SOURCE_NAME))
+			.getPropertyNames();
 	}
 
 	@Nested
@@ -74,7 +75,8 @@ class AppliedDefaultsIntegrationTest {
 
 		@Test
 		void countsTheHikariKeysToo() {
-			assertThat(new AppliedDefaults(this.origins).keys(this.audit.run())).contains(ON_TOMCAT_WITH_CLIENT_SETTINGS)
+			assertThat(new AppliedDefaults(this.origins).keys(this.audit.run()))
+				.contains(ON_TOMCAT_WITH_CLIENT_SETTINGS)
 				.contains("spring.datasource.hikari.connection-timeout",
 						"spring.datasource.hikari.leak-detection-threshold")
 				.hasSize(8)

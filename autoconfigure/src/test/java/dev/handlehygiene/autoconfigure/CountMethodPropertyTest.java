@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code handle-hygiene.fd.count-method} reaches the probe, and a value that names no method fails start-up with the
- * value, its origin and the accepted names.
+ * {@code handle-hygiene.fd.count-method} reaches the probe, and a value that names no
+ * method fails start-up with the value, its origin and the accepted names.
  */
 class CountMethodPropertyTest {
 
@@ -47,7 +47,8 @@ class CountMethodPropertyTest {
 
 	@Test
 	void unsetItIsWhatTheTestRunForces() {
-		// auto, unless this run forces a method through the system property (Spring binds system properties too)
+		// auto, unless this run forces a method through the system property (Spring binds
+		// system properties too)
 		this.runner.run((context) -> {
 			assertThat(context.getBean(FileDescriptorProbe.class).preference())
 				.isEqualTo(ProcfsStat.forcedPreference());

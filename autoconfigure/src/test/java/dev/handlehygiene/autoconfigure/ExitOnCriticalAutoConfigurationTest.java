@@ -32,11 +32,15 @@ class ExitOnCriticalAutoConfigurationTest {
 
 	private static final String EXIT_ON_CRITICAL = "handle-hygiene.restart.exit-on-critical=true";
 
-	// a user's exit, so that no test ends the JVM: the runner would otherwise wire the graceful System.exit
+	// a user's exit, so that no test ends the JVM: the runner would otherwise wire the
+	// graceful System.exit
 	private static final ProcessExit NO_EXIT = (code) -> {
 	};
 
-	/** The beans whose types are package-private, by the names a test outside the package can see. */
+	/**
+	 * The beans whose types are package-private, by the names a test outside the package
+	 * can see.
+	 */
 	private static final String SCHEDULE = "exitOnCriticalSchedule";
 
 	private static final String WARNING = "unwatchedExitOnCriticalWarning";
@@ -56,15 +60,11 @@ class ExitOnCriticalAutoConfigurationTest {
 
 	@Test
 	void watchesTheHealthIndicatorWhenSwitchedOn() {
-		this.runner.withPropertyValues(EXIT_ON_CRITICAL)
-			.withBean(ProcessExit.class, () -> NO_EXIT)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(ExitOnCritical.class)
-					.hasBean(SCHEDULE)
-					.doesNotHaveBean(WARNING);
-				assertThat(context.getBean(ExitOnCritical.class).getGrace()).isEqualTo(Duration.ofSeconds(30));
-				assertThat(context.getBean(SCHEDULE, SmartLifecycle.class).isRunning()).isTrue();
-			});
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL).withBean(ProcessExit.class, () -> NO_EXIT).run((context) -> {
+			assertThat(context).hasSingleBean(ExitOnCritical.class).hasBean(SCHEDULE).doesNotHaveBean(WARNING);
+			assertThat(context.getBean(ExitOnCritical.class).getGrace()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(context.getBean(SCHEDULE, SmartLifecycle.class).isRunning()).isTrue();
+		});
 	}
 
 	@Test
@@ -120,8 +120,7 @@ class ExitOnCriticalAutoConfigurationTest {
 	void warnsThatNothingIsWatchedWithoutSpringBootHealth() {
 		this.runner.withPropertyValues(EXIT_ON_CRITICAL)
 			.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ExitOnCritical.class)
-				.hasBean(WARNING));
+			.run((context) -> assertThat(context).doesNotHaveBean(ExitOnCritical.class).hasBean(WARNING));
 	}
 
 	@Test
@@ -144,14 +143,16 @@ class ExitOnCriticalAutoConfigurationTest {
 	void exitsWithCode75AndPublishesLivenessBrokenOnceTheIndicatorHasBeenDownForTheGracePeriod() throws Exception {
 		CompletableFuture<Integer> exitCode = new CompletableFuture<>();
 		CompletableFuture<LivenessState> liveness = new CompletableFuture<>();
-		// a critical share this JVM's few descriptors exceed: the real indicator is DOWN from the first check
+		// a critical share this JVM's few descriptors exceed: the real indicator is DOWN
+		// from the first check
 		this.runner
 			.withPropertyValues(EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=10ms",
 					"handle-hygiene.fd.warning-usage=0.000001", "handle-hygiene.fd.critical-usage=0.000002")
 			.withBean(ProcessExit.class, () -> exitCode::complete)
 			.withBean(LivenessListener.class, () -> new LivenessListener(liveness))
 			.run((context) -> {
-				// the watcher checks once a second: DOWN at the first check, grace elapsed at the second
+				// the watcher checks once a second: DOWN at the first check, grace
+				// elapsed at the second
 				assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitOnCritical.EXIT_CODE).isEqualTo(75);
 				assertThat(liveness.get(10, TimeUnit.SECONDS)).isEqualTo(LivenessState.BROKEN);
 				assertThat(context.getBean(ExitOnCritical.class).isExiting()).isTrue();
@@ -161,7 +162,8 @@ class ExitOnCriticalAutoConfigurationTest {
 	@Test
 	void takesTheEvidenceFromTheInventoryBean(@TempDir Path emptyRoot, CapturedOutput output) throws Exception {
 		CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-		// the application's own inventory, on a root with nothing to list: the evidence must come from it
+		// the application's own inventory, on a root with nothing to list: the evidence
+		// must come from it
 		this.runner
 			.withPropertyValues(EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=10ms",
 					"handle-hygiene.fd.warning-usage=0.000001", "handle-hygiene.fd.critical-usage=0.000002")
@@ -169,7 +171,8 @@ class ExitOnCriticalAutoConfigurationTest {
 			.withBean(FileDescriptorInventory.class, () -> new FileDescriptorInventory(emptyRoot))
 			.run((context) -> {
 				assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitOnCritical.EXIT_CODE);
-				assertThat(output.getOut()).contains("inventory incomplete: Cannot list " + emptyRoot.resolve("self/fd"));
+				assertThat(output.getOut())
+					.contains("inventory incomplete: Cannot list " + emptyRoot.resolve("self/fd"));
 			});
 	}
 

@@ -28,7 +28,8 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 
 	@Test
 	void contributesNothingUnlessTheEndpointIsExposed() {
-		// the probe and the inventory are the shared ones, from HandleHygieneAutoConfiguration
+		// the probe and the inventory are the shared ones, from
+		// HandleHygieneAutoConfiguration
 		this.runner.run((context) -> assertThat(context).hasSingleBean(FileDescriptorProbe.class)
 			.hasSingleBean(FileDescriptorInventory.class)
 			.doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
@@ -52,7 +53,8 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 
 	@Test
 	void isDisabledByProperty() {
-		// the runner lacks SpringApplication's lenient enum conversion, so the constant is spelled as declared
+		// the runner lacks SpringApplication's lenient enum conversion, so the constant
+		// is spelled as declared
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS, "management.endpoint.fdleaks.access=NONE")
 			.run((context) -> assertThat(context).doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
 				.doesNotHaveBean(FileDescriptorLeaksEndpointWebExtension.class));
@@ -71,7 +73,8 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 			.withPropertyValues(EXPOSE_FDLEAKS, "management.endpoint.fdleaks.show-details=ALWAYS",
 					"management.endpoint.fdleaks.roles=ops,sre")
 			.run((context) -> {
-				FileDescriptorLeaksEndpointProperties properties = context.getBean(FileDescriptorLeaksEndpointProperties.class);
+				FileDescriptorLeaksEndpointProperties properties = context
+					.getBean(FileDescriptorLeaksEndpointProperties.class);
 				assertThat(properties.getShowDetails()).isEqualTo(Show.ALWAYS);
 				assertThat(properties.getRoles()).containsExactlyInAnyOrder("ops", "sre");
 			});
@@ -79,9 +82,11 @@ class FileDescriptorLeaksEndpointAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenTheUserDefinesAnEndpoint() {
-		// real parts, no mock: JDK 21 and later warn when Mockito's inline mock maker attaches its agent at run time
-		FileDescriptorLeaksEndpoint own = new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(), new FileDescriptorInventory(),
-				new UsageThresholds(0.7, 0.9), new SettingsAudit(List.of()), List.of(), Show.NEVER, 10);
+		// real parts, no mock: JDK 21 and later warn when Mockito's inline mock maker
+		// attaches its agent at run time
+		FileDescriptorLeaksEndpoint own = new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(),
+				new FileDescriptorInventory(), new UsageThresholds(0.7, 0.9), new SettingsAudit(List.of()), List.of(),
+				Show.NEVER, 10);
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS)
 			.withBean("ownEndpoint", FileDescriptorLeaksEndpoint.class, () -> own)
 			.run((context) -> {

@@ -46,7 +46,8 @@ class FileDescriptorMetricsAutoConfigurationTest {
 	void registersTheExhaustionEtaOnTheSampler() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(FileDescriptorTrendMeters.class);
-			// no growth projected in a fresh context: the gauge says it cannot tell rather than making up a number
+			// no growth projected in a fresh context: the gauge says it cannot tell
+			// rather than making up a number
 			assertThat(context.getBean(MeterRegistry.class).get(EXHAUSTION_ETA).timeGauge().value()).isNaN();
 		});
 	}
@@ -79,14 +80,13 @@ class FileDescriptorMetricsAutoConfigurationTest {
 
 	@Test
 	void contributesNothingWhenHandleHygieneIsDisabled() {
-		this.runner.withPropertyValues("handle-hygiene.enabled=false")
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(ProbeFileDescriptorMetrics.class)
-					.doesNotHaveBean(FileDescriptorTrendMeters.class);
-				// Spring Boot's own binder is back
-				assertThat(context).hasSingleBean(FileDescriptorMetrics.class);
-				assertThat(context.getBean(MeterRegistry.class).find(EXHAUSTION_ETA).gauge()).isNull();
-			});
+		this.runner.withPropertyValues("handle-hygiene.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(ProbeFileDescriptorMetrics.class)
+				.doesNotHaveBean(FileDescriptorTrendMeters.class);
+			// Spring Boot's own binder is back
+			assertThat(context).hasSingleBean(FileDescriptorMetrics.class);
+			assertThat(context.getBean(MeterRegistry.class).find(EXHAUSTION_ETA).gauge()).isNull();
+		});
 	}
 
 	@Test

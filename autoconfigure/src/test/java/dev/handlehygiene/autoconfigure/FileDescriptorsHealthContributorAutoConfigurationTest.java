@@ -15,18 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FileDescriptorsHealthContributorAutoConfigurationTest {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
-				FileDescriptorsHealthContributorAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(HandleHygieneAutoConfiguration.class, FileDescriptorsHealthContributorAutoConfiguration.class));
 
 	@Test
 	void contributesTheFileDescriptorsIndicatorOnTheSharedThresholds() {
-		this.runner.withPropertyValues("handle-hygiene.fd.warning-usage=0.000001",
-				"handle-hygiene.fd.critical-usage=0.000002")
+		this.runner
+			.withPropertyValues("handle-hygiene.fd.warning-usage=0.000001", "handle-hygiene.fd.critical-usage=0.000002")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(FileDescriptorsHealthIndicator.class)
 					.hasBean("fileDescriptorsHealthIndicator");
-				// a critical share below what any JVM has open: DOWN shows the bound thresholds are the ones used
+				// a critical share below what any JVM has open: DOWN shows the bound
+				// thresholds are the ones used
 				Health health = context.getBean(FileDescriptorsHealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails()).containsEntry("level", "critical")
@@ -46,11 +46,10 @@ class FileDescriptorsHealthContributorAutoConfigurationTest {
 	@Test
 	void backsOffWhenTheUserDefinesAnIndicatorOfTheSameName() {
 		HealthIndicator own = () -> Health.up().build();
-		this.runner.withBean("fileDescriptorsHealthIndicator", HealthIndicator.class, () -> own)
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(FileDescriptorsHealthIndicator.class);
-				assertThat(context.getBean("fileDescriptorsHealthIndicator")).isSameAs(own);
-			});
+		this.runner.withBean("fileDescriptorsHealthIndicator", HealthIndicator.class, () -> own).run((context) -> {
+			assertThat(context).doesNotHaveBean(FileDescriptorsHealthIndicator.class);
+			assertThat(context.getBean("fileDescriptorsHealthIndicator")).isSameAs(own);
+		});
 	}
 
 	@Test

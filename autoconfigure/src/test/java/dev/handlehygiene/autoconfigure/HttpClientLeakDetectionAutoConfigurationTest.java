@@ -26,14 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpClientLeakDetectionAutoConfigurationTest {
 
-	/** The post-processor's type is package-private: its bean name is what this test can see. */
+	/**
+	 * The post-processor's type is package-private: its bean name is what this test can
+	 * see.
+	 */
 	private static final String POST_PROCESSOR = "responseTrackingBeanPostProcessor";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
-				HttpClientLeakDetectionAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				RestTemplateAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(HandleHygieneAutoConfiguration.class, HttpClientLeakDetectionAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class));
 
 	@Test
 	void tracksResponsesOfBuildersFromSpringBoot() {
@@ -49,8 +51,7 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 
 	@Test
 	void recordsTheCallSiteOfEveryResponseByDefault() {
-		this.runner.run((context) -> assertThat(
-				context.getBean(LeaksProperties.class).getHttpClient().getSampling())
+		this.runner.run((context) -> assertThat(context.getBean(LeaksProperties.class).getHttpClient().getSampling())
 			.isEqualTo(1.0));
 	}
 
@@ -94,15 +95,16 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 	@Test
 	void aClientFromSpringBootsBuilderGetsTheInterceptorOnce() {
 		this.runner.run((context) -> {
-				RestTemplate built = context.getBean(RestTemplateBuilder.class).build();
-				Object processed = context.getBean(POST_PROCESSOR, BeanPostProcessor.class)
-					.postProcessAfterInitialization(built, "built");
-				assertThat(((RestTemplate) processed).getInterceptors())
-					.containsOnlyOnce(context.getBean(ResponseTrackingInterceptor.class));
-				RestClient client = context.getBean(RestClient.Builder.class).build();
-				assertThat(context.getBean(POST_PROCESSOR, BeanPostProcessor.class)
-					.postProcessAfterInitialization(client, "client")).as("already tracked: kept as it is").isSameAs(client);
-			});
+			RestTemplate built = context.getBean(RestTemplateBuilder.class).build();
+			Object processed = context.getBean(POST_PROCESSOR, BeanPostProcessor.class)
+				.postProcessAfterInitialization(built, "built");
+			assertThat(((RestTemplate) processed).getInterceptors())
+				.containsOnlyOnce(context.getBean(ResponseTrackingInterceptor.class));
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			assertThat(context.getBean(POST_PROCESSOR, BeanPostProcessor.class)
+				.postProcessAfterInitialization(client, "client")).as("already tracked: kept as it is")
+				.isSameAs(client);
+		});
 	}
 
 	@Test

@@ -25,11 +25,13 @@ class JdbcLeakDetectionAutoConfigurationTest {
 
 	@Test
 	void capturesFromLogbackWhileTheContextRuns() {
-		// contexts cached by other test classes in this JVM may hold captures of their own
+		// contexts cached by other test classes in this JVM may hold captures of their
+		// own
 		List<TurboFilter> before = List.copyOf(this.logback.getTurboFilterList());
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(JdbcLeakRegistry.class);
-			// the Logback capture is package-private: its name is what a test outside the package can see
+			// the Logback capture is package-private: its name is what a test outside the
+			// package can see
 			assertThat(context.getBean(HikariLeakCapture.class).getClass().getSimpleName())
 				.isEqualTo("LogbackHikariLeakCapture");
 			assertThat(this.logback.getTurboFilterList()).hasSize(before.size() + 1);

@@ -38,7 +38,8 @@ class LeakMetricsAutoConfigurationTest {
 				.tags("resource", "http.client.response", "pool", "none")
 				.functionCounter()
 				.count()).isEqualTo(1.0);
-			assertThat(meters.get("handle.hygiene.tracked.open").tag("resource", "http.client.response").gauge().value())
+			assertThat(
+					meters.get("handle.hygiene.tracked.open").tag("resource", "http.client.response").gauge().value())
 				.isEqualTo(1.0);
 			assertThat(held).isNotNull();
 		});
@@ -62,14 +63,16 @@ class LeakMetricsAutoConfigurationTest {
 				.functionCounter()
 				.count()).isEqualTo(1.0);
 			assertThat(meters.find("handle.hygiene.tracked.open").tag("resource", "jdbc.connection").gauge())
-				.as("HikariCP's own meters count connections out").isNull();
+				.as("HikariCP's own meters count connections out")
+				.isNull();
 		});
 	}
 
 	@Test
 	void noMetersWithoutALeakSource() {
 		this.runner
-			.withPropertyValues("handle-hygiene.leaks.http-client.enabled=false", "handle-hygiene.leaks.jdbc.enabled=false")
+			.withPropertyValues("handle-hygiene.leaks.http-client.enabled=false",
+					"handle-hygiene.leaks.jdbc.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(LeakMeters.class));
 	}
 

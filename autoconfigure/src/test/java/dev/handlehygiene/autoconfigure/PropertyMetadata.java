@@ -14,12 +14,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The starter's properties as the build's {@code spring-configuration-metadata.json} describes them: what an IDE
- * shows, and what the README's property table must say.
+ * The starter's properties as the build's {@code spring-configuration-metadata.json}
+ * describes them: what an IDE shows, and what the README's property table must say.
  */
 final class PropertyMetadata {
 
-	/** The prefixes of the starter's own properties; every other entry in the file is none of the README's business. */
+	/**
+	 * The prefixes of the starter's own properties; every other entry in the file is none
+	 * of the README's business.
+	 */
 	static final List<String> PREFIXES = List.of("handle-hygiene.", "management.endpoint.fdleaks.",
 			"management.health.file-descriptors.");
 
@@ -27,7 +30,8 @@ final class PropertyMetadata {
 	}
 
 	/**
-	 * Reads the metadata the configuration processor wrote for this module, not any other jar's.
+	 * Reads the metadata the configuration processor wrote for this module, not any other
+	 * jar's.
 	 * @return each property by name, in name order
 	 */
 	static Map<String, Property> read() {
@@ -51,7 +55,8 @@ final class PropertyMetadata {
 
 	private static Path metadataFile() {
 		try {
-			Path classes = Path.of(FileDescriptorProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Path classes = Path
+				.of(FileDescriptorProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 			return classes.resolve("META-INF/spring-configuration-metadata.json");
 		}
 		catch (URISyntaxException ex) {
@@ -64,7 +69,8 @@ final class PropertyMetadata {
 	 *
 	 * @param name the full name
 	 * @param type the simple type, such as {@code Duration} or {@code List<String>}
-	 * @param defaultValue the default as written in a property file, or {@code null} when there is none
+	 * @param defaultValue the default as written in a property file, or {@code null} when
+	 * there is none
 	 * @param description the Javadoc sentence the IDE shows
 	 */
 	record Property(String name, String type, String defaultValue, String description) {

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every checked property, one row each: a value out of range fails start-up with Spring Boot's own
- * {@link InvalidConfigurationPropertyValueException}, naming the property and the accepted range. The one property
- * of Apache HttpClient 5, {@code handle-hygiene.defaults.http-client.pool-lease-timeout}, has its rows in the
+ * Every checked property, one row each: a value out of range fails start-up with Spring
+ * Boot's own {@link InvalidConfigurationPropertyValueException}, naming the property and
+ * the accepted range. The one property of Apache HttpClient 5,
+ * {@code handle-hygiene.defaults.http-client.pool-lease-timeout}, has its rows in the
  * httpclient5 test module, where that client is on the classpath.
  */
 class PropertyValidationTest {
@@ -99,8 +100,9 @@ class PropertyValidationTest {
 	void aSubMillisecondIntervalIsReportedAsTypedNotAsAnArithmeticError(CapturedOutput output) {
 		assertThatThrownBy(() -> start("--handle-hygiene.fd.sample-interval=500us"))
 			.hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class);
-		assertThat(output).contains("Invalid value '500us' for configuration property 'handle-hygiene.fd.sample-interval'",
-				"Accepted: a duration of at least 1ms, such as 10s.")
+		assertThat(output)
+			.contains("Invalid value '500us' for configuration property 'handle-hygiene.fd.sample-interval'",
+					"Accepted: a duration of at least 1ms, such as 10s.")
 			.doesNotContain("ArithmeticException");
 	}
 

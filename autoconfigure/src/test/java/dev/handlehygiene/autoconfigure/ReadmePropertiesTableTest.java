@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The README's property table says what the build's configuration metadata says, so that it cannot drift: every
- * property of the starter has a row, every row is a property, and each row's type, default and description are the
- * metadata's. The description may go on after the metadata's sentence (a link to the section that explains it).
+ * The README's property table says what the build's configuration metadata says, so that
+ * it cannot drift: every property of the starter has a row, every row is a property, and
+ * each row's type, default and description are the metadata's. The description may go on
+ * after the metadata's sentence (a link to the section that explains it).
  */
 class ReadmePropertiesTableTest {
 
@@ -34,15 +35,19 @@ class ReadmePropertiesTableTest {
 			rows.put(ReadmeTable.code(cells.get(0)), cells);
 		}
 		List<String> problems = new ArrayList<>();
-		metadata.values().stream().filter((property) -> !rows.containsKey(property.name()))
+		metadata.values()
+			.stream()
+			.filter((property) -> !rows.containsKey(property.name()))
 			.forEach((property) -> problems.add("missing row, paste it into the table:\n" + property.row()));
-		rows.keySet().stream().filter((name) -> !metadata.containsKey(name))
+		rows.keySet()
+			.stream()
+			.filter((name) -> !metadata.containsKey(name))
 			.forEach((name) -> problems.add("row for a property the metadata does not have: " + name));
 		rows.forEach((name, cells) -> {
 			Property property = metadata.get(name);
 			if (property != null && !agrees(property, cells)) {
-				problems.add("row differs from the metadata:\n  README: " + ReadmeTable.row(cells.toArray(String[]::new))
-						+ "\n  should: " + property.row());
+				problems.add("row differs from the metadata:\n  README: "
+						+ ReadmeTable.row(cells.toArray(String[]::new)) + "\n  should: " + property.row());
 			}
 		});
 		if (!problems.isEmpty()) {
@@ -51,11 +56,15 @@ class ReadmePropertiesTableTest {
 					+ ") and target/classes/META-INF/spring-configuration-metadata.json:\n\n"
 					+ String.join("\n\n", problems)
 					+ "\n\nOr replace everything between the markers with this table (text after a description is kept"
-					+ " only if you copy it back):\n\n" + expectedTable(metadata) + "\n\nTo print this again: " + RERUN);
+					+ " only if you copy it back):\n\n" + expectedTable(metadata) + "\n\nTo print this again: "
+					+ RERUN);
 		}
 	}
 
-	/** Type and default as the metadata has them; the description starts with the metadata's sentence. */
+	/**
+	 * Type and default as the metadata has them; the description starts with the
+	 * metadata's sentence.
+	 */
 	private static boolean agrees(Property property, List<String> cells) {
 		return cells.size() == 4 && ReadmeTable.code(cells.get(1)).equals(property.type())
 				&& cells.get(2).equals(property.defaultCell()) && cells.get(3).startsWith(property.description());

@@ -16,15 +16,19 @@ import dev.handlehygiene.defaults.SafeDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's safe-defaults table lists exactly the keys the starter sets, each with the value it sets: those of
- * {@link SafeDefaults#of}, and the starter's own pool properties with the defaults their metadata and
- * {@link SafeDefaults} give them; every switch the defaults are read with has its metadata.
+ * The README's safe-defaults table lists exactly the keys the starter sets, each with the
+ * value it sets: those of {@link SafeDefaults#of}, and the starter's own pool properties
+ * with the defaults their metadata and {@link SafeDefaults} give them; every switch the
+ * defaults are read with has its metadata.
  */
 class ReadmeSafeDefaultsTableTest {
 
 	private static final String TABLE = "safe-defaults";
 
-	/** How the README writes the connection cap, which depends on the soft descriptor limit. */
+	/**
+	 * How the README writes the connection cap, which depends on the soft descriptor
+	 * limit.
+	 */
 	private static final String MAX_CONNECTIONS_CELL = "min(8192, soft fd limit / 2)";
 
 	private static final Map<String, Duration> POOL_DEFAULTS = Map.of(DefaultKeys.POOL_LEASE_TIMEOUT,
@@ -37,12 +41,13 @@ class ReadmeSafeDefaultsTableTest {
 	void theTableListsEveryKeyTheStarterSetsWithItsValue() {
 		Map<String, String> set = SafeDefaults.of(SafeDefaults.allGroups(), 20_000, (key) -> false);
 		Map<String, String> expected = new LinkedHashMap<>();
-		set.forEach((key, value) -> expected.put(key, key.endsWith(".max-connections") ? MAX_CONNECTIONS_CELL
-				: "`" + value + "`"));
+		set.forEach((key, value) -> expected.put(key,
+				key.endsWith(".max-connections") ? MAX_CONNECTIONS_CELL : "`" + value + "`"));
 		Map<String, PropertyMetadata.Property> metadata = PropertyMetadata.read();
 		POOL_DEFAULTS.keySet().forEach((key) -> expected.put(key, metadata.get(key).defaultCell()));
-		assertThat(readmeValues()).as("key and starter default of each row between %s and %s in %s",
-				ReadmeTable.startMarker(TABLE), ReadmeTable.endMarker(TABLE), ReadmeTable.README)
+		assertThat(readmeValues())
+			.as("key and starter default of each row between %s and %s in %s", ReadmeTable.startMarker(TABLE),
+					ReadmeTable.endMarker(TABLE), ReadmeTable.README)
 			.containsExactlyInAnyOrderEntriesOf(expected);
 	}
 
@@ -69,14 +74,14 @@ class ReadmeSafeDefaultsTableTest {
 		Map<String, PropertyMetadata.Property> metadata = PropertyMetadata.read();
 		List<String> switches = new ArrayList<>(List.of(DefaultKeys.DEFAULTS_ENABLED));
 		SafeDefaults.allGroups().forEach((group) -> switches.add(group.switchProperty()));
-		switches.forEach((key) -> assertThat(metadata.get(key))
-			.as("%s in additional-spring-configuration-metadata.json", key)
-			.isNotNull()
-			.satisfies((property) -> {
-				assertThat(property.type()).isEqualTo("Boolean");
-				assertThat(property.defaultValue()).isEqualTo("true");
-				assertThat(property.description()).startsWith("Whether ");
-			}));
+		switches.forEach(
+				(key) -> assertThat(metadata.get(key)).as("%s in additional-spring-configuration-metadata.json", key)
+					.isNotNull()
+					.satisfies((property) -> {
+						assertThat(property.type()).isEqualTo("Boolean");
+						assertThat(property.defaultValue()).isEqualTo("true");
+						assertThat(property.description()).startsWith("Whether ");
+					}));
 	}
 
 	private static Map<String, String> readmeValues() {

@@ -9,12 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One Markdown table of the project README, found between {@code <!-- name:start -->} and {@code <!-- name:end -->},
- * so that a test can hold it against the code it documents.
+ * One Markdown table of the project README, found between {@code <!-- name:start -->} and
+ * {@code <!-- name:end -->}, so that a test can hold it against the code it documents.
  */
 final class ReadmeTable {
 
-	/** The module's tests run in {@code autoconfigure/}; the README is the reactor root's. */
+	/**
+	 * The module's tests run in {@code autoconfigure/}; the README is the reactor root's.
+	 */
 	static final Path README = Path.of("..", "README.md");
 
 	private final String name;
@@ -47,7 +49,9 @@ final class ReadmeTable {
 			throw new IllegalStateException(README + " has no table between " + start + " and " + end);
 		}
 		List<List<String>> rows = new ArrayList<>();
-		List<String> lines = text.substring(from + start.length(), to).lines().map(String::strip)
+		List<String> lines = text.substring(from + start.length(), to)
+			.lines()
+			.map(String::strip)
 			.filter((line) -> line.startsWith("|"))
 			.toList();
 		// the first two lines are the header and the separator

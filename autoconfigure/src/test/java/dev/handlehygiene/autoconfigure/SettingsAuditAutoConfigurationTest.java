@@ -32,15 +32,18 @@ class SettingsAuditAutoConfigurationTest {
 
 	@Test
 	void auditsServersThenClientsThenPoolsOfTheKindsOnTheClasspath() {
-		// Jetty is not on this module's test classpath (integration-tests/jetty has it): no Jetty auditor,
+		// Jetty is not on this module's test classpath (integration-tests/jetty has it):
+		// no Jetty auditor,
 		this.runner.run((context) -> {
-			// the auditors are package-private: their names are what a test outside the package can see
+			// the auditors are package-private: their names are what a test outside the
+			// package can see
 			assertThat(context.getBeanProvider(SettingsAuditor.class)
 				.orderedStream()
 				.map((auditor) -> auditor.getClass().getSimpleName()))
 				.containsExactly("TomcatSettingsAuditor", "HttpClientSettingsAuditor", "HikariSettingsAuditor");
 			assertThat(context).doesNotHaveBean("jettySettingsAuditor");
-			// nor Reactor Netty (integration-tests/webflux has it): no Netty auditor, no recorder on a factory
+			// nor Reactor Netty (integration-tests/webflux has it): no Netty auditor, no
+			// recorder on a factory
 			assertThat(context).doesNotHaveBean("nettySettingsAuditor")
 				.doesNotHaveBean("nettyServerConfigurationRecorder");
 		});
@@ -53,7 +56,8 @@ class SettingsAuditAutoConfigurationTest {
 				.filteredOn((setting) -> "spring.datasource.hikari.leak-detection-threshold".equals(setting.key()))
 				.singleElement()
 				.satisfies((setting) -> {
-					// no property reaches a pool built by hand: its settings are the live object's
+					// no property reaches a pool built by hand: its settings are the live
+					// object's
 					assertThat(setting.origin()).isEqualTo(SettingOrigins.LIVE_OBJECT);
 					assertThat(setting.verdict()).startsWith("unsafe");
 					assertThat(setting.object()).contains("bean ownPool");
@@ -77,8 +81,7 @@ class SettingsAuditAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenTheUserDefinesTheOrigins() {
-		this.runner.withBean("ownOrigins", SettingOrigins.class,
-				() -> new SettingOrigins(new StandardEnvironment()))
+		this.runner.withBean("ownOrigins", SettingOrigins.class, () -> new SettingOrigins(new StandardEnvironment()))
 			.run((context) -> assertThat(context).hasSingleBean(SettingOrigins.class).hasBean("ownOrigins"));
 	}
 

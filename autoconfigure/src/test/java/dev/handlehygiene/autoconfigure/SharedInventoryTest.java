@@ -21,9 +21,9 @@ import dev.handlehygiene.restart.ProcessExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One {@link FileDescriptorInventory} bean, defined beside the probe, is the one the {@code fdleaks} endpoint, the
- * TCP socket meter and exit-on-critical read, whether the endpoint is on or not, and an application's own replaces
- * it for all three.
+ * One {@link FileDescriptorInventory} bean, defined beside the probe, is the one the
+ * {@code fdleaks} endpoint, the TCP socket meter and exit-on-critical read, whether the
+ * endpoint is on or not, and an application's own replaces it for all three.
  */
 class SharedInventoryTest {
 
@@ -31,7 +31,8 @@ class SharedInventoryTest {
 
 	private static final String EXIT_ON_CRITICAL = "handle-hygiene.restart.exit-on-critical=true";
 
-	// a user's exit, so that no test ends the JVM: the runner would otherwise wire the graceful System.exit
+	// a user's exit, so that no test ends the JVM: the runner would otherwise wire the
+	// graceful System.exit
 	private static final ProcessExit NO_EXIT = (code) -> {
 	};
 
@@ -58,14 +59,12 @@ class SharedInventoryTest {
 
 	@Test
 	void theInventoryIsThereWithTheEndpointOffForTheTcpMeterAndExitOnCritical() {
-		this.runner.withPropertyValues(EXIT_ON_CRITICAL)
-			.withBean(ProcessExit.class, () -> NO_EXIT)
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
-					.hasSingleBean(FileDescriptorInventory.class);
-				assertThat(context.getBeanFactory().getDependentBeans("fileDescriptorInventory"))
-					.containsExactlyInAnyOrder("tcpSocketMeters", "exitOnCritical");
-			});
+		this.runner.withPropertyValues(EXIT_ON_CRITICAL).withBean(ProcessExit.class, () -> NO_EXIT).run((context) -> {
+			assertThat(context).doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
+				.hasSingleBean(FileDescriptorInventory.class);
+			assertThat(context.getBeanFactory().getDependentBeans("fileDescriptorInventory"))
+				.containsExactlyInAnyOrder("tcpSocketMeters", "exitOnCritical");
+		});
 	}
 
 	@Test
@@ -73,7 +72,8 @@ class SharedInventoryTest {
 		List<Path> reads = new CopyOnWriteArrayList<>();
 		FileDescriptorInventory own = new FileDescriptorInventory(Path.of("/proc"), reads::add);
 		CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-		// a critical share this JVM's few descriptors exceed: the indicator is DOWN from the first check
+		// a critical share this JVM's few descriptors exceed: the indicator is DOWN from
+		// the first check
 		this.runner
 			.withPropertyValues(EXPOSE_FDLEAKS, EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=10ms",
 					"handle-hygiene.fd.warning-usage=0.000001", "handle-hygiene.fd.critical-usage=0.000002")
@@ -83,7 +83,8 @@ class SharedInventoryTest {
 				assertThat(context).hasSingleBean(FileDescriptorInventory.class);
 				assertThat(context.getBeanFactory().getDependentBeans("ownInventory"))
 					.containsExactlyInAnyOrder("fdLeaksEndpoint", "tcpSocketMeters", "exitOnCritical");
-				// nothing else reads an inventory until the test does: the exit's evidence comes first, and only once
+				// nothing else reads an inventory until the test does: the exit's
+				// evidence comes first, and only once
 				assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitOnCritical.EXIT_CODE);
 				assertThat(reads).as("reads for exit-on-critical's evidence").isNotEmpty();
 				reads.clear();

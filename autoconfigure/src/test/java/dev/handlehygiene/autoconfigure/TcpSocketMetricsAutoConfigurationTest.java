@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TcpSocketMetricsAutoConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
-				TcpSocketMetricsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HandleHygieneAutoConfiguration.class, TcpSocketMetricsAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
 	@Test

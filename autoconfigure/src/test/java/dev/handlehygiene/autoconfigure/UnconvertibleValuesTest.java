@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A value that cannot even be converted to the property's type never reaches the starter's range checks: Spring
- * Boot's binder rejects it, and its failure report names the property, the value as typed and where it came from
- * (for an enum also the values accepted). That report is what the user sees, so it is held here, one row each.
+ * A value that cannot even be converted to the property's type never reaches the
+ * starter's range checks: Spring Boot's binder rejects it, and its failure report names
+ * the property, the value as typed and where it came from (for an enum also the values
+ * accepted). That report is what the user sees, so it is held here, one row each.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnconvertibleValuesTest {
@@ -34,8 +35,10 @@ class UnconvertibleValuesTest {
 			CapturedOutput output) {
 		SpringApplication application = new SpringApplication(LoopbackService.class);
 		assertThatThrownBy(() -> application
-			.run("--server.port=0", "--management.endpoints.web.exposure.include=fdleaks", "--" + property + "=" + value)
-			.close()).hasRootCauseInstanceOf(Exception.class).isInstanceOfAny(BindException.class, RuntimeException.class);
+			.run("--server.port=0", "--management.endpoints.web.exposure.include=fdleaks",
+					"--" + property + "=" + value)
+			.close()).hasRootCauseInstanceOf(Exception.class)
+			.isInstanceOfAny(BindException.class, RuntimeException.class);
 		assertThat(output).contains("APPLICATION FAILED TO START", "Property: " + property, "Value: \"" + value + "\"",
 				"Origin: \"" + property + "\" from property source \"commandLineArgs\"",
 				"Reason: failed to convert java.lang.String to " + type);

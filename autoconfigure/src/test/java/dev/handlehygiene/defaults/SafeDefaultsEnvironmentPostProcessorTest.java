@@ -15,7 +15,8 @@ import org.springframework.core.env.PropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts real (non-web) applications, so the post-processor runs from {@code spring.factories} as it does for users.
+ * Starts real (non-web) applications, so the post-processor runs from
+ * {@code spring.factories} as it does for users.
  */
 class SafeDefaultsEnvironmentPostProcessorTest {
 
@@ -25,7 +26,8 @@ class SafeDefaultsEnvironmentPostProcessorTest {
 			ConfigurableEnvironment environment = context.getEnvironment();
 			List<String> sources = new ArrayList<>();
 			environment.getPropertySources().forEach((source) -> sources.add(source.getName()));
-			// only Spring Boot's own applicationInfo (spring.application.pid and version) and the application's
+			// only Spring Boot's own applicationInfo (spring.application.pid and version)
+			// and the application's
 			// defaultProperties may come after it
 			assertThat(sources.subList(sources.indexOf("handleHygieneDefaults") + 1, sources.size()))
 				.isSubsetOf("applicationInfo", "defaultProperties");

@@ -83,7 +83,8 @@ class HikariLeakMessagesTest {
 
 	@Test
 	void theFormatsAndTheHousekeeperNameAreThoseOfTheHikariCPOnTheClasspath() throws IOException {
-		// string constants sit verbatim in the class file: this fails when a HikariCP upgrade rewords a message
+		// string constants sit verbatim in the class file: this fails when a HikariCP
+		// upgrade rewords a message
 		assertThat(classFileText("com/zaxxer/hikari/pool/ProxyLeakTask.class")).contains(HIKARI_LEAK_FORMAT)
 			.contains(HIKARI_RETURNED_FORMAT);
 		// U+0001 is where string concatenation puts the pool name

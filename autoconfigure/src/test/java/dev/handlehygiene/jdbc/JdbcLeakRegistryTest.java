@@ -24,9 +24,10 @@ class JdbcLeakRegistryTest {
 	@Test
 	void theSiteIsTheFirstFrameOutsideThePoolTheJdkAndTheFrameworks() {
 		JdbcLeakRegistry registry = new JdbcLeakRegistry();
-		registry.reported("orders", CONNECTION, "main", borrowedVia("com.zaxxer.hikari.HikariDataSource",
-				"org.springframework.jdbc.core.JdbcTemplate", "jdk.internal.reflect.DirectMethodHandleAccessor",
-				"com.acme.orders.OrderRepository", "com.acme.orders.OrderService"));
+		registry.reported("orders", CONNECTION, "main",
+				borrowedVia("com.zaxxer.hikari.HikariDataSource", "org.springframework.jdbc.core.JdbcTemplate",
+						"jdk.internal.reflect.DirectMethodHandleAccessor", "com.acme.orders.OrderRepository",
+						"com.acme.orders.OrderService"));
 		assertThat(registry.leaks()).singleElement().satisfies((leak) -> {
 			assertThat(leak.site()).isEqualTo("com.acme.orders.OrderRepository.call(OrderRepository.java:3)");
 			assertThat(leak.stack()).hasSize(5).first().asString().startsWith("com.zaxxer.hikari.HikariDataSource");
@@ -114,7 +115,8 @@ class JdbcLeakRegistryTest {
 			.contains(CallSites.NO_APPLICATION_FRAME, LeakSites.OTHER_SITES, "com.acme.Site99.call(Site99.java:0)")
 			.doesNotContain("com.acme.Site100.call(Site100.java:0)")
 			.hasSize(JdbcLeakRegistry.MAX_SITES + 2);
-		// the report past the cap is listed, with its connection, under the site that counts it
+		// the report past the cap is listed, with its connection, under the site that
+		// counts it
 		assertThat(sites).filteredOn((site) -> site.site().equals(LeakSites.OTHER_SITES))
 			.singleElement()
 			.satisfies((site) -> {
@@ -196,7 +198,8 @@ class JdbcLeakRegistryTest {
 		JdbcLeakRegistry registry = new JdbcLeakRegistry();
 		registry.reported("orders", "conn0", "main", deepInTheFramework(60));
 		assertThat(registry.leaks().get(0).stack()).hasSize(32)
-			.anyMatch((frame) -> frame.startsWith(JdbcLeakRegistryTest.class.getName() + ".aDeepSiteIsInsideTheStoredStack("));
+			.anyMatch((frame) -> frame
+				.startsWith(JdbcLeakRegistryTest.class.getName() + ".aDeepSiteIsInsideTheStoredStack("));
 		assertThat(registry.leaks().get(0).stack().get(0)).startsWith("org.hibernate.");
 	}
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real HikariCP pool on H2 logging through SLF4J to Logback, with HikariCP kept at WARN as many applications do.
+ * A real HikariCP pool on H2 logging through SLF4J to Logback, with HikariCP kept at WARN
+ * as many applications do.
  */
 class LogbackHikariLeakCaptureTest {
 
@@ -72,11 +73,13 @@ class LogbackHikariLeakCaptureTest {
 			assertThat(this.registry.leaks()).singleElement().satisfies((leak) -> {
 				assertThat(leak.pool()).isEqualTo("orders");
 				assertThat(leak.thread()).isEqualTo(Thread.currentThread().getName());
-				assertThat(leak.site()).startsWith("dev.handlehygiene.jdbc.LogbackHikariLeakCaptureTest.borrowAndHold(");
+				assertThat(leak.site())
+					.startsWith("dev.handlehygiene.jdbc.LogbackHikariLeakCaptureTest.borrowAndHold(");
 				assertThat(leak.returned()).isFalse();
 			});
 			connection.close();
-			// the INFO return message is below HikariCP's WARN level: captured all the same
+			// the INFO return message is below HikariCP's WARN level: captured all the
+			// same
 			await().atMost(DEADLINE).until(() -> this.registry.leaks().get(0).returned());
 		}
 		JdbcLeak leak = this.registry.leaks().get(0);
@@ -93,11 +96,13 @@ class LogbackHikariLeakCaptureTest {
 
 	@Test
 	void survivesAResetAndStopsWhenStopped() {
-		// a context of its own: resetting the shared one would undo Spring Boot's logging set-up for other tests
+		// a context of its own: resetting the shared one would undo Spring Boot's logging
+		// set-up for other tests
 		LoggerContext own = new LoggerContext();
 		LogbackHikariLeakCapture ownCapture = new LogbackHikariLeakCapture(own, this.registry);
 		ownCapture.start();
-		// what Spring Boot does when it (re)initializes logging, and a configuration scan on change
+		// what Spring Boot does when it (re)initializes logging, and a configuration scan
+		// on change
 		own.reset();
 		logLeakAsHikariDoes(own);
 		assertThat(this.registry.leaked()).isEqualTo(1);

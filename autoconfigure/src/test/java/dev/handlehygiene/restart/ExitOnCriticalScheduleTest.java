@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExitOnCriticalScheduleTest {
 
-	// critical at a share this JVM's few open descriptors exceed: DOWN from the first check
+	// critical at a share this JVM's few open descriptors exceed: DOWN from the first
+	// check
 	private static final HealthIndicator DOWN = new FileDescriptorsHealthIndicator(new FileDescriptorProbe(),
 			new UsageThresholds(0.000001, 0.000002));
 
@@ -47,7 +48,8 @@ class ExitOnCriticalScheduleTest {
 				new ExitOnCritical(DOWN, Duration.ofSeconds(30), new FileDescriptorInventory(), (event) -> {
 				}, (code) -> {
 				}), Duration.ofSeconds(1));
-		// higher phases stop earlier: the watcher is gone before the server starts waiting for requests in flight
+		// higher phases stop earlier: the watcher is gone before the server starts
+		// waiting for requests in flight
 		assertThat(schedule.getPhase()).isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
 	}
 

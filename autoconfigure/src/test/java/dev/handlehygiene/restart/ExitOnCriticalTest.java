@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The streak and the exit against real indicators of this process: one whose critical share is so low that this
- * JVM's few open descriptors exceed it (DOWN), one whose share it cannot reach (UP), and one whose probe reads a
- * directory that does not exist (UNKNOWN). The clock and the exit are the test's.
+ * The streak and the exit against real indicators of this process: one whose critical
+ * share is so low that this JVM's few open descriptors exceed it (DOWN), one whose share
+ * it cannot reach (UP), and one whose probe reads a directory that does not exist
+ * (UNKNOWN). The clock and the exit are the test's.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ExitOnCriticalTest {
@@ -156,7 +157,8 @@ class ExitOnCriticalTest {
 
 	@Test
 	void exitsEvenWhenGatheringTheEvidenceFailsWithAnError() {
-		// at the limit, loading a class from a directory on the classpath fails: an Error, not an exception
+		// at the limit, loading a class from a directory on the classpath fails: an
+		// Error, not an exception
 		this.exitOnCritical = watch(() -> {
 			throw new NoClassDefFoundError("dev/handlehygiene/fd/RemoteCount");
 		});
@@ -186,7 +188,8 @@ class ExitOnCriticalTest {
 		int port;
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
 				Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
-			// the server closes its end at once; the client keeps its own open: CLOSE_WAIT, like an unclosed response
+			// the server closes its end at once; the client keeps its own open:
+			// CLOSE_WAIT, like an unclosed response
 			server.accept().close();
 			awaitEndOfStream(client);
 			port = server.getLocalPort();
@@ -197,9 +200,8 @@ class ExitOnCriticalTest {
 		List<String> errors = output.getOut().lines().filter((line) -> line.contains("ERROR")).toList();
 		assertThat(errors).singleElement()
 			.asString()
-			.contains("File descriptors DOWN for 30.0s", "open=", "limit=", "usage=",
-					"CLOSE_WAIT remotes: ", "127.0.0.1:" + port + " x1", "LivenessState.BROKEN",
-					"exiting with code 75");
+			.contains("File descriptors DOWN for 30.0s", "open=", "limit=", "usage=", "CLOSE_WAIT remotes: ",
+					"127.0.0.1:" + port + " x1", "LivenessState.BROKEN", "exiting with code 75");
 		assertThat(output).contains("File descriptor health is DOWN")
 			.contains("will exit with code 75 if it stays DOWN for 30.0s");
 	}
@@ -215,8 +217,10 @@ class ExitOnCriticalTest {
 	}
 
 	private static void awaitEndOfStream(Socket client) throws IOException {
-		// reading end-of-stream proves the peer's FIN has arrived, so the socket is in CLOSE_WAIT now
-		// (the stream is not closed here: closing it would close the socket, which the caller's try owns)
+		// reading end-of-stream proves the peer's FIN has arrived, so the socket is in
+		// CLOSE_WAIT now
+		// (the stream is not closed here: closing it would close the socket, which the
+		// caller's try owns)
 		client.setSoTimeout(10_000);
 		InputStream in = client.getInputStream();
 		assertThat(in.read()).isEqualTo(-1);

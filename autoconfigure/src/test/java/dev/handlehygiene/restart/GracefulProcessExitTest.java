@@ -39,7 +39,8 @@ class GracefulProcessExitTest {
 		CompletableFuture<Void> release = new CompletableFuture<>();
 		CompletableFuture<Integer> exitedWith = new CompletableFuture<>();
 		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-			// a bean whose destruction waits, as a web server waits for requests in flight
+			// a bean whose destruction waits, as a web server waits for requests in
+			// flight
 			context.registerBean("slowToClose", DisposableBean.class, () -> () -> release.get(10, TimeUnit.SECONDS));
 			context.refresh();
 

@@ -63,8 +63,8 @@ class RestartEvidenceTest {
 	void saysWhenTheInventoryCouldNotBeRead() {
 		FileDescriptorSnapshot failed = new FileDescriptorSnapshot(0, Map.of(), List.of(), Map.of(), List.of(),
 				"Cannot list /proc/self/fd: Too many open files");
-		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), failed, 5, 75))
-			.contains("CLOSE_WAIT remotes: none (inventory incomplete: Cannot list /proc/self/fd: Too many open files)");
+		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), failed, 5, 75)).contains(
+				"CLOSE_WAIT remotes: none (inventory incomplete: Cannot list /proc/self/fd: Too many open files)");
 	}
 
 	@Test

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The Spring Boot version check on this Boot 4 classpath; integration-tests/boot3 runs it on a real Boot 3.
+ * The Spring Boot version check on this Boot 4 classpath; integration-tests/boot3 runs it
+ * on a real Boot 3.
  */
 class SpringBootVersionCheckTest {
 
@@ -27,15 +28,17 @@ class SpringBootVersionCheckTest {
 
 	@Test
 	void letsSpringBoot4Through() {
-		assertThatNoException().isThrownBy(() -> this.check.onApplicationEvent(environmentPrepared(new SpringApplication())));
+		assertThatNoException()
+			.isThrownBy(() -> this.check.onApplicationEvent(environmentPrepared(new SpringApplication())));
 	}
 
 	@Test
 	void stopsWhenTheBoot4TypeIsMissingAndNamesBothVersions() {
 		SpringApplication application = new SpringApplication();
-		application.setResourceLoader(
-				new DefaultResourceLoader(new FilteredClassLoader(SpringBootVersionCheck.BOOT_4_TYPE)));
-		UnsupportedSpringBootVersionException failure = catchThrowableOfType(UnsupportedSpringBootVersionException.class,
+		application
+			.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader(SpringBootVersionCheck.BOOT_4_TYPE)));
+		UnsupportedSpringBootVersionException failure = catchThrowableOfType(
+				UnsupportedSpringBootVersionException.class,
 				() -> this.check.onApplicationEvent(environmentPrepared(application)));
 		assertThat(failure.getRequiredVersion()).isEqualTo("4.0");
 		assertThat(failure.getFoundVersion()).isEqualTo(SpringBootVersion.getVersion());
@@ -47,7 +50,8 @@ class SpringBootVersionCheckTest {
 	void isRegisteredUnderTheListenerKeyThatSpringBoot3AlsoReads() {
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(ApplicationListener.class))
 			.hasAtLeastOneElementOfType(SpringBootVersionCheck.class);
-		// Boot's own analyzers take constructor arguments that only a running application supplies: skipped here
+		// Boot's own analyzers take constructor arguments that only a running application
+		// supplies: skipped here
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, (type, name, failure) -> {
 			})).hasAtLeastOneElementOfType(UnsupportedSpringBootVersionFailureAnalyzer.class);

@@ -33,23 +33,27 @@ import static dev.handlehygiene.benchmarks.RoundStats.median;
 import static dev.handlehygiene.benchmarks.RoundStats.min;
 
 /**
- * What a connect timeout and a read timeout cost a {@link RestClient} call on Spring Boot's JDK client, built the way
- * the auto-configuration builds it: {@code ClientHttpRequestFactoryBuilder.jdk().build(settings)}. Each variant has
- * its own factory (and so its own JDK {@code HttpClient}) and differs only in the settings:
+ * What a connect timeout and a read timeout cost a {@link RestClient} call on Spring
+ * Boot's JDK client, built the way the auto-configuration builds it:
+ * {@code ClientHttpRequestFactoryBuilder.jdk().build(settings)}. Each variant has its own
+ * factory (and so its own JDK {@code HttpClient}) and differs only in the settings:
  * <ul>
  * <li>{@code none}: no timeout;</li>
- * <li>{@code read}: {@code read-timeout=30s} (Spring applies it per request, with a {@code CompletableFuture});</li>
- * <li>{@code connect}: {@code connect-timeout=5s} (the JDK's {@code HttpClient.Builder.connectTimeout}, a timer
- * registered with the client's selector thread for each new connection);</li>
+ * <li>{@code read}: {@code read-timeout=30s} (Spring applies it per request, with a
+ * {@code CompletableFuture});</li>
+ * <li>{@code connect}: {@code connect-timeout=5s} (the JDK's
+ * {@code HttpClient.Builder.connectTimeout}, a timer registered with the client's
+ * selector thread for each new connection);</li>
  * <li>{@code both}: the starter's defaults, 5 s and 30 s.</li>
  * </ul>
- * The loopback upstream answers either {@code Connection: close} ({@code close}, a new connection per call, as the
- * demo's upstream) or keeps connections alive ({@code keep-alive}). Rounds run every variant for one slice in a
- * rotating order, as {@link AlternatingTrackingRatio} does, and report the per-round ratios to {@code none}.
+ * The loopback upstream answers either {@code Connection: close} ({@code close}, a new
+ * connection per call, as the demo's upstream) or keeps connections alive
+ * ({@code keep-alive}). Rounds run every variant for one slice in a rotating order, as
+ * {@link AlternatingTrackingRatio} does, and report the per-round ratios to {@code none}.
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.handlehygiene.benchmarks.AlternatingConnectTimeoutRatio [rounds] [close|keep-alive]
- * </pre>
- * The common pool is left at the JVM's own parallelism, as in a service on the same machine.
+ * </pre> The common pool is left at the JVM's own parallelism, as in a service on the
+ * same machine.
  */
 public final class AlternatingConnectTimeoutRatio {
 
@@ -100,7 +104,8 @@ public final class AlternatingConnectTimeoutRatio {
 				Set<Long> after = selectorThreads();
 				after.removeAll(before);
 				if (after.size() != 1) {
-					throw new IllegalStateException("expected one new selector thread for " + variant + ", got " + after);
+					throw new IllegalStateException(
+							"expected one new selector thread for " + variant + ", got " + after);
 				}
 				variants.put(variant, client);
 				selectors.put(variant, after.iterator().next());
@@ -164,7 +169,10 @@ public final class AlternatingConnectTimeoutRatio {
 		};
 	}
 
-	/** Ten calls: a new client port for each with {@code close}, one port for all with keep-alive, or the run is void. */
+	/**
+	 * Ten calls: a new client port for each with {@code close}, one port for all with
+	 * keep-alive, or the run is void.
+	 */
 	private static void checkConnections(RestClient client, Set<Integer> clientPorts, boolean close) {
 		clientPorts.clear();
 		for (int i = 0; i < 10; i++) {
@@ -172,8 +180,8 @@ public final class AlternatingConnectTimeoutRatio {
 		}
 		int expected = close ? 10 : 1;
 		if (clientPorts.size() != expected) {
-			throw new IllegalStateException("10 calls came from " + clientPorts.size() + " client ports, expected "
-					+ expected);
+			throw new IllegalStateException(
+					"10 calls came from " + clientPorts.size() + " client ports, expected " + expected);
 		}
 	}
 
@@ -203,8 +211,9 @@ public final class AlternatingConnectTimeoutRatio {
 	}
 
 	/**
-	 * Calls for the given time; returns calls per millisecond, process CPU nanoseconds per call, the client's selector
-	 * thread's CPU nanoseconds per call and the process's context switches per call.
+	 * Calls for the given time; returns calls per millisecond, process CPU nanoseconds
+	 * per call, the client's selector thread's CPU nanoseconds per call and the process's
+	 * context switches per call.
 	 */
 	private static double[] run(RestClient client, long selector, long nanos) {
 		long selectorBefore = THREADS.getThreadCpuTime(selector);
@@ -239,7 +248,10 @@ public final class AlternatingConnectTimeoutRatio {
 		return ids;
 	}
 
-	/** Voluntary and involuntary context switches of every thread of this process, from {@code /proc/self/task}. */
+	/**
+	 * Voluntary and involuntary context switches of every thread of this process, from
+	 * {@code /proc/self/task}.
+	 */
 	private static long contextSwitches() {
 		long total = 0;
 		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {

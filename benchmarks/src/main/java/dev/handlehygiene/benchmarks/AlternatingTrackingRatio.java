@@ -12,12 +12,13 @@ import static dev.handlehygiene.benchmarks.RoundStats.median;
 import static dev.handlehygiene.benchmarks.RoundStats.min;
 
 /**
- * The ratios of {@link RestClientTrackingBenchmark}'s variants to no tracking, measured side by side: every variant's
- * client and loopback server live in this one JVM, and each round runs every variant for one slice of time, in an
- * order that rotates from round to round. A machine that speeds up or slows down during the run (another process, a
- * frequency change) then moves every variant of a round alike, which JMH's one-variant-after-another cannot offer;
- * the median of the per-round ratios is what it reports.
- * <pre>
+ * The ratios of {@link RestClientTrackingBenchmark}'s variants to no tracking, measured
+ * side by side: every variant's client and loopback server live in this one JVM, and each
+ * round runs every variant for one slice of time, in an order that rotates from round to
+ * round. A machine that speeds up or slows down during the run (another process, a
+ * frequency change) then moves every variant of a round alike, which JMH's
+ * one-variant-after-another cannot offer; the median of the per-round ratios is what it
+ * reports. <pre>
  * java -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -Xms1g -Xmx1g \
  *     -cp benchmarks/target/benchmarks.jar dev.handlehygiene.benchmarks.AlternatingTrackingRatio [rounds] [callerFrames]
  * </pre>
@@ -28,7 +29,10 @@ public final class AlternatingTrackingRatio {
 
 	private static final long SLICE_NANOS = 2_000_000_000L;
 
-	/** The process's CPU time: steadier than throughput on a shared machine, and it counts every thread's work. */
+	/**
+	 * The process's CPU time: steadier than throughput on a shared machine, and it counts
+	 * every thread's work.
+	 */
 	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
@@ -71,14 +75,15 @@ public final class AlternatingTrackingRatio {
 						.add(slice.get(name)[1] / slice.get("none")[1]);
 				}
 			}
-			System.out.printf("%d rounds of %d x %d s, callerFrames=%d: variant, median calls/ms, median of the per-round"
-					+ " throughput ratios to none (min..max), median of the per-round process-CPU-per-call ratios"
-					+ " (min..max)%n", rounds, names.size(), SLICE_NANOS / 1_000_000_000L, callerFrames);
+			System.out
+				.printf("%d rounds of %d x %d s, callerFrames=%d: variant, median calls/ms, median of the per-round"
+						+ " throughput ratios to none (min..max), median of the per-round process-CPU-per-call ratios"
+						+ " (min..max)%n", rounds, names.size(), SLICE_NANOS / 1_000_000_000L, callerFrames);
 			for (String name : names) {
 				List<Double> r = ratios.get(name);
 				List<Double> c = cpuRatios.get(name);
-				System.out.printf("  %-12s %6.3f  %.3f (%.3f..%.3f)  %.3f (%.3f..%.3f)%n", name, median(rates.get(name)),
-						median(r), min(r), max(r), median(c), min(c), max(c));
+				System.out.printf("  %-12s %6.3f  %.3f (%.3f..%.3f)  %.3f (%.3f..%.3f)%n", name,
+						median(rates.get(name)), median(r), min(r), max(r), median(c), min(c), max(c));
 			}
 		}
 		finally {
@@ -88,7 +93,10 @@ public final class AlternatingTrackingRatio {
 		}
 	}
 
-	/** Calls for the given time; returns calls per millisecond and process CPU nanoseconds per call. */
+	/**
+	 * Calls for the given time; returns calls per millisecond and process CPU nanoseconds
+	 * per call.
+	 */
 	private static double[] run(RestClientTrackingBenchmark benchmark, long nanos) throws IOException {
 		long cpuBefore = OS.getProcessCpuTime();
 		long start = System.nanoTime();

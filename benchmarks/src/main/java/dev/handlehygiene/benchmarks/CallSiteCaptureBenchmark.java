@@ -15,14 +15,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What recording a call site costs at the moment a response is opened, by way of recording, from a stack
- * {@code depth} frames deep (a web request thread calling a client is 80 to 140 deep):
+ * What recording a call site costs at the moment a response is opened, by way of
+ * recording, from a stack {@code depth} frames deep (a web request thread calling a
+ * client is 80 to 140 deep):
  * <ul>
- * <li>{@code throwable}: a throwable's native backtrace, every frame of the stack, made into elements only when
- * reported;</li>
- * <li>{@code walkFrames}: {@link StackWalker} up to 64 frames from the top, kept as {@link StackWalker.StackFrame}s,
- * made into elements only when reported;</li>
- * <li>{@code walkElements}: the same walk made into {@link StackTraceElement}s at once (the capture before).</li>
+ * <li>{@code throwable}: a throwable's native backtrace, every frame of the stack, made
+ * into elements only when reported;</li>
+ * <li>{@code walkFrames}: {@link StackWalker} up to 64 frames from the top, kept as
+ * {@link StackWalker.StackFrame}s, made into elements only when reported;</li>
+ * <li>{@code walkElements}: the same walk made into {@link StackTraceElement}s at once
+ * (the capture before).</li>
  * </ul>
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar -rf text -rff /tmp/bench-capture.txt CallSiteCapture
@@ -38,7 +40,9 @@ public class CallSiteCaptureBenchmark {
 
 	private static final StackWalker WALKER = StackWalker.getInstance();
 
-	/** Enough to drop the client's and the starter's own frames at the top and keep 32. */
+	/**
+	 * Enough to drop the client's and the starter's own frames at the top and keep 32.
+	 */
 	private static final int WALKED = 64;
 
 	@Param({ "40", "120" })

@@ -31,17 +31,18 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * Compares the cost of counting this process's open file descriptors three ways, with 1,000 and 10,000 open:
+ * Compares the cost of counting this process's open file descriptors three ways, with
+ * 1,000 and 10,000 open:
  * <ul>
- * <li>{@code probeCount}: {@link FileDescriptorProbe#count()}, one {@code stat} of {@code /proc/self/fd}, which
- * should stay flat as descriptors grow;</li>
- * <li>{@code mxBeanCount}: the JDK baseline {@link UnixOperatingSystemMXBean#getOpenFileDescriptorCount()}, which
- * lists the directory and so grows with the count;</li>
- * <li>{@code healthIndicator}: a full {@link FileDescriptorsHealthIndicator#health()} call, the cost a health probe
- * actually pays.</li>
+ * <li>{@code probeCount}: {@link FileDescriptorProbe#count()}, one {@code stat} of
+ * {@code /proc/self/fd}, which should stay flat as descriptors grow;</li>
+ * <li>{@code mxBeanCount}: the JDK baseline
+ * {@link UnixOperatingSystemMXBean#getOpenFileDescriptorCount()}, which lists the
+ * directory and so grows with the count;</li>
+ * <li>{@code healthIndicator}: a full {@link FileDescriptorsHealthIndicator#health()}
+ * call, the cost a health probe actually pays.</li>
  * </ul>
- * Run from the reactor root (Linux 6.2+ for the O(1) path):
- * <pre>
+ * Run from the reactor root (Linux 6.2+ for the O(1) path): <pre>
  * ./mvnw -B -q -DskipTests package -pl benchmarks -am
  * java -jar benchmarks/target/benchmarks.jar -rf text -rff /tmp/bench-fd.txt DescriptorCount
  * </pre>
@@ -72,12 +73,13 @@ public class FileDescriptorCountBenchmark {
 		this.probe = new FileDescriptorProbe();
 		// without the O(1) path probeCount would just time the MXBean again
 		if (this.probe.countMethod() != CountMethod.PROCFS_STAT) {
-			throw new IllegalStateException("stat of /proc/self/fd is not usable here (needs Linux 6.2+), method: "
-					+ this.probe.countMethod());
+			throw new IllegalStateException(
+					"stat of /proc/self/fd is not usable here (needs Linux 6.2+), method: " + this.probe.countMethod());
 		}
 		this.mxBean = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		this.healthIndicator = new FileDescriptorsHealthIndicator(this.probe, new UsageThresholds(0.70, 0.90));
-		// top up from what the JVM and JMH already hold, re-reading since opening may itself add descriptors
+		// top up from what the JVM and JMH already hold, re-reading since opening may
+		// itself add descriptors
 		long missing;
 		while ((missing = this.openDescriptors - this.probe.count()) > 0) {
 			for (long i = 0; i < missing; i++) {

@@ -43,12 +43,12 @@ import dev.handlehygiene.fd.TcpStateCounts;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * What {@code /actuator/fdleaks} and each of its sections cost with 10,000 descriptors open (200 of them loopback
- * TCP sockets, the rest {@code /dev/null}), beside a health check, and what one refresh of the TCP-state meter
- * costs. The endpoint is called directly (no HTTP), with details shown, so the full report does all its work.
- * The settings audit runs one auditor that returns nine settings: the starter's auditors read a few fields of live
- * objects, which is not what is measured here.
- * <pre>
+ * What {@code /actuator/fdleaks} and each of its sections cost with 10,000 descriptors
+ * open (200 of them loopback TCP sockets, the rest {@code /dev/null}), beside a health
+ * check, and what one refresh of the TCP-state meter costs. The endpoint is called
+ * directly (no HTTP), with details shown, so the full report does all its work. The
+ * settings audit runs one auditor that returns nine settings: the starter's auditors read
+ * a few fields of live objects, which is not what is measured here. <pre>
  * ./mvnw -B -q -DskipTests package -pl benchmarks -am
  * java -jar benchmarks/target/benchmarks.jar -rf text -rff /tmp/bench-fdleaks.txt FileDescriptorLeaksEndpoint
  * </pre>
@@ -83,7 +83,8 @@ public class FileDescriptorLeaksEndpointBenchmark {
 			throw new IllegalStateException("stat of /proc/self/fd is not usable here (needs Linux 6.2+)");
 		}
 		UsageThresholds thresholds = new UsageThresholds(0.70, 0.90);
-		FileDescriptorSampler sampler = new FileDescriptorSampler(probe, Duration.ofSeconds(10), Duration.ofMinutes(10));
+		FileDescriptorSampler sampler = new FileDescriptorSampler(probe, Duration.ofSeconds(10),
+				Duration.ofMinutes(10));
 		for (int i = 0; i < 60; i++) {
 			sampler.record(i * 10_000L, 9_000 + i * 10L, probe.limit());
 		}
@@ -93,8 +94,9 @@ public class FileDescriptorLeaksEndpointBenchmark {
 					"Tomcat connector http-nio-8080"));
 		}
 		FileDescriptorInventory inventory = new FileDescriptorInventory();
-		this.endpoint = new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, new SettingsAudit(List.of(() -> nine)),
-				List.of(Trackers.of(Trackers.DEFAULTS)), sampler, Show.ALWAYS, 20);
+		this.endpoint = new FileDescriptorLeaksEndpoint(probe, inventory, thresholds,
+				new SettingsAudit(List.of(() -> nine)), List.of(Trackers.of(Trackers.DEFAULTS)), sampler, Show.ALWAYS,
+				20);
 		this.healthIndicator = new FileDescriptorsHealthIndicator(probe, thresholds, sampler, Duration.ofMinutes(15));
 		this.everyCallRefreshes = new CachedTcpStates(inventory, Duration.ofNanos(1));
 		ServerSocket server = new ServerSocket(0, SOCKET_PAIRS, InetAddress.getLoopbackAddress());
@@ -110,8 +112,8 @@ public class FileDescriptorLeaksEndpointBenchmark {
 			}
 		}
 		if (this.openDescriptors > probe.limit() * 0.70) {
-			throw new IllegalStateException("target " + this.openDescriptors + " is above the warning share of limit "
-					+ probe.limit());
+			throw new IllegalStateException(
+					"target " + this.openDescriptors + " is above the warning share of limit " + probe.limit());
 		}
 	}
 

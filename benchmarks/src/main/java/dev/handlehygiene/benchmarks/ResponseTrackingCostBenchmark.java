@@ -25,15 +25,17 @@ import dev.handlehygiene.http.ResponseTrackingInterceptor;
 import dev.handlehygiene.leak.LeakTracker;
 
 /**
- * What the tracking adds to one response, without any I/O: the interceptor wraps a canned response, which is then
- * closed, as {@code retrieve()} does. {@link RestClientTrackingBenchmark} gives the answer that matters, the ratio
- * against a real call; on a small shared machine its noise can be larger than the tracking itself, and this one tells
- * how many microseconds each sampling setting adds and where they go ({@code -prof gc}, {@code -prof stack}).
+ * What the tracking adds to one response, without any I/O: the interceptor wraps a canned
+ * response, which is then closed, as {@code retrieve()} does.
+ * {@link RestClientTrackingBenchmark} gives the answer that matters, the ratio against a
+ * real call; on a small shared machine its noise can be larger than the tracking itself,
+ * and this one tells how many microseconds each sampling setting adds and where they go
+ * ({@code -prof gc}, {@code -prof stack}).
  * <p>
- * {@code tracking=none} calls the execution directly, the floor. {@code callerFrames} nests the call deeper in this
- * class, as in {@link RestClientTrackingBenchmark}: {@code -p callerFrames=64} makes a sampled capture keep its full 32
- * frames, as it would on a web request thread.
- * <pre>
+ * {@code tracking=none} calls the execution directly, the floor. {@code callerFrames}
+ * nests the call deeper in this class, as in {@link RestClientTrackingBenchmark}:
+ * {@code -p callerFrames=64} makes a sampled capture keep its full 32 frames, as it would
+ * on a web request thread. <pre>
  * java -jar benchmarks/target/benchmarks.jar -rf text -rff /tmp/bench-tracking-cost.txt ResponseTrackingCost
  * </pre>
  */
@@ -57,7 +59,8 @@ public class ResponseTrackingCostBenchmark {
 
 	private final ClientHttpResponse response = new CannedResponse();
 
-	// returns the same response every time: the cost of producing one is not what is measured
+	// returns the same response every time: the cost of producing one is not what is
+	// measured
 	private final ClientHttpRequestExecution execution = (request, body) -> this.response;
 
 	private ClientHttpRequestInterceptor interceptor;
@@ -76,7 +79,8 @@ public class ResponseTrackingCostBenchmark {
 
 	@TearDown
 	public void check() {
-		// every response is closed: anything open or leaked means the timing includes something else
+		// every response is closed: anything open or leaked means the timing includes
+		// something else
 		if (this.tracker != null && (this.tracker.open() != 0 || this.tracker.leaked() != 0)) {
 			throw new IllegalStateException("open: " + this.tracker.open() + ", leaked: " + this.tracker.leaked());
 		}

@@ -18,13 +18,13 @@ import dev.handlehygiene.leak.FrameworkFrames;
 import dev.handlehygiene.leak.LeakTracker;
 
 /**
- * How many heap bytes one tracked response that is still open keeps: the wrapper, its tracking handle, the cleaner's
- * registration and, when its call site is recorded, the backtrace. Opens {@code count} responses through the
- * interceptor from a stack {@code depth} frames deep (a web request thread has 80 to 140), keeps them all open, and
- * divides the growth of the heap after a full GC by the count; then reads the sites, which turns the backtraces of
- * suspected responses into frames, and measures again. The canned response itself is subtracted by a run without
- * tracking.
- * <pre>
+ * How many heap bytes one tracked response that is still open keeps: the wrapper, its
+ * tracking handle, the cleaner's registration and, when its call site is recorded, the
+ * backtrace. Opens {@code count} responses through the interceptor from a stack
+ * {@code depth} frames deep (a web request thread has 80 to 140), keeps them all open,
+ * and divides the growth of the heap after a full GC by the count; then reads the sites,
+ * which turns the backtraces of suspected responses into frames, and measures again. The
+ * canned response itself is subtracted by a run without tracking. <pre>
  * java -XX:+UseSerialGC -Xmx2g -cp benchmarks/target/benchmarks.jar dev.handlehygiene.benchmarks.RetainedBytesPerOpenResponse
  * </pre>
  */
@@ -51,12 +51,15 @@ public final class RetainedBytesPerOpenResponse {
 			long before = usedAfterGc();
 			openAll(new ResponseTrackingInterceptor(tracker), held, count, depth);
 			long open = usedAfterGc();
-			// max-open-age is 1 ms: every open response is suspected, and reading the sites makes its frames
+			// max-open-age is 1 ms: every open response is suspected, and reading the
+			// sites makes its frames
 			tracker.sites();
 			long reported = usedAfterGc();
-			System.out.printf("sampling=%s: %.0f B per open tracked response (%.0f B more than untracked); "
-					+ "%.0f B once its frames are made for a report%n", sampling, (open - before) / (double) count,
-					(open - before) / (double) count - none, (reported - before) / (double) count - none);
+			System.out.printf(
+					"sampling=%s: %.0f B per open tracked response (%.0f B more than untracked); "
+							+ "%.0f B once its frames are made for a report%n",
+					sampling, (open - before) / (double) count, (open - before) / (double) count - none,
+					(reported - before) / (double) count - none);
 			held.forEach(ClientHttpResponse::close);
 		}
 	}
@@ -95,7 +98,6 @@ public final class RetainedBytesPerOpenResponse {
 	private static LeakTracker tracker(double sampling) {
 		return ResponseTrackers.create(sampling, Duration.ofMillis(1), true, 1.0, FrameworkFrames.PREFIXES);
 	}
-
 
 	private static long usedAfterGc() {
 		for (int i = 0; i < 3; i++) {

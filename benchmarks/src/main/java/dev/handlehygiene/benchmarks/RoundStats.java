@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The summary figures the alternating mains print for a list of per-round values: the median, which a noisy round
- * cannot drag, and the spread around it.
+ * The summary figures the alternating mains print for a list of per-round values: the
+ * median, which a noisy round cannot drag, and the spread around it.
  */
 final class RoundStats {
 

@@ -11,7 +11,10 @@ import dev.handlehygiene.leak.LeakTracker;
  */
 final class Trackers {
 
-	/** The starter's defaults: every call site recorded, within a budget of 1 % of one CPU and a 50 ms reserve. */
+	/**
+	 * The starter's defaults: every call site recorded, within a budget of 1 % of one CPU
+	 * and a 50 ms reserve.
+	 */
 	static final String DEFAULTS = "defaults";
 
 	private Trackers() {
@@ -19,7 +22,8 @@ final class Trackers {
 
 	/**
 	 * A tracker for a benchmark variant.
-	 * @param variant {@code defaults}, or a sampling share with no budget, such as {@code 1.0}
+	 * @param variant {@code defaults}, or a sampling share with no budget, such as
+	 * {@code 1.0}
 	 * @return the tracker
 	 */
 	static LeakTracker of(String variant) {

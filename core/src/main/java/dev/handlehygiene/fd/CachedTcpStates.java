@@ -6,10 +6,12 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This process's TCP sockets per state, read through the inventory's inode join at most once per refresh interval
- * and kept in between, so that a meter read many times per scrape (one gauge per state), or by many scrapers,
- * costs one inventory per interval. A read that fails or is partial (at the descriptor limit the listing itself
- * cannot be opened) keeps the last complete counts, whose age says how stale they are. Never throws.
+ * This process's TCP sockets per state, read through the inventory's inode join at most
+ * once per refresh interval and kept in between, so that a meter read many times per
+ * scrape (one gauge per state), or by many scrapers, costs one inventory per interval. A
+ * read that fails or is partial (at the descriptor limit the listing itself cannot be
+ * opened) keeps the last complete counts, whose age says how stale they are. Never
+ * throws.
  */
 public final class CachedTcpStates {
 
@@ -46,7 +48,8 @@ public final class CachedTcpStates {
 	public synchronized @Nullable TcpStateCounts current() {
 		long now = this.nanoClock.getAsLong();
 		if (!this.attempted || now - this.lastAttemptNanos >= this.refreshNanos) {
-			// a failed attempt also waits a whole interval: at the limit, retrying on every gauge would only add load
+			// a failed attempt also waits a whole interval: at the limit, retrying on
+			// every gauge would only add load
 			this.attempted = true;
 			this.lastAttemptNanos = now;
 			refresh(now);
@@ -70,7 +73,8 @@ public final class CachedTcpStates {
 			}
 		}
 		catch (RuntimeException | InternalError ex) {
-			// the inventory does not throw; this is the second line, because a meter must never throw
+			// the inventory does not throw; this is the second line, because a meter must
+			// never throw
 		}
 	}
 

@@ -5,10 +5,16 @@ package dev.handlehygiene.fd;
  */
 public enum CountMethod {
 
-	/** The size that {@code stat} reports for {@code /proc/self/fd}: exact, O(1), needs no descriptor (Linux 6.2+). */
+	/**
+	 * The size that {@code stat} reports for {@code /proc/self/fd}: exact, O(1), needs no
+	 * descriptor (Linux 6.2+).
+	 */
 	PROCFS_STAT("procfs-stat"),
 
-	/** {@code UnixOperatingSystemMXBean}, which lists the descriptor directory: O(n), fails at the limit. */
+	/**
+	 * {@code UnixOperatingSystemMXBean}, which lists the descriptor directory: O(n),
+	 * fails at the limit.
+	 */
 	MXBEAN("mxbean"),
 
 	/** Neither works on this platform: the count is unknown. */

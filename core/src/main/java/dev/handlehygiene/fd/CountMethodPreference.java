@@ -6,18 +6,27 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which way {@link FileDescriptorProbe} may count: its own choice, or one forced, for example to run a test suite on
- * the MXBean fallback that kernels before Linux 6.2 get.
+ * Which way {@link FileDescriptorProbe} may count: its own choice, or one forced, for
+ * example to run a test suite on the MXBean fallback that kernels before Linux 6.2 get.
  */
 public enum CountMethodPreference {
 
-	/** The {@code stat} size of {@code /proc/self/fd} where it agrees with the MXBean, else the MXBean. */
+	/**
+	 * The {@code stat} size of {@code /proc/self/fd} where it agrees with the MXBean,
+	 * else the MXBean.
+	 */
 	AUTO("auto"),
 
-	/** The {@code stat} size only, without the start-up comparison; unsupported where the size reads 0. */
+	/**
+	 * The {@code stat} size only, without the start-up comparison; unsupported where the
+	 * size reads 0.
+	 */
 	PROCFS_STAT("procfs-stat"),
 
-	/** The MXBean's directory walk, as on kernels before Linux 6.2; unsupported where there is no MXBean. */
+	/**
+	 * The MXBean's directory walk, as on kernels before Linux 6.2; unsupported where
+	 * there is no MXBean.
+	 */
 	MXBEAN("mxbean");
 
 	private final String label;
@@ -36,7 +45,8 @@ public enum CountMethodPreference {
 
 	/**
 	 * The preference a label names.
-	 * @param label {@code auto}, {@code procfs-stat} or {@code mxbean}, in any case, surrounding blanks ignored
+	 * @param label {@code auto}, {@code procfs-stat} or {@code mxbean}, in any case,
+	 * surrounding blanks ignored
 	 * @return the preference, or {@code null} for any other text
 	 */
 	public static @Nullable CountMethodPreference ofLabel(@Nullable String label) {

@@ -17,11 +17,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lists {@code /proc/self/fd}, reads each link, and joins socket links with {@code /proc/self/net/tcp} and
- * {@code tcp6} by inode. Costs O(open descriptors) time, so it is taken on demand, never on the health path, and
- * only as far as the caller's {@link InventoryScope} needs. Holds at most 2 descriptors of its own while it runs
- * (the listing's directory and its duplicate; a table takes 1, after the listing is closed). Never throws: what it
- * could not read is named in {@link FileDescriptorSnapshot#error()}.
+ * Lists {@code /proc/self/fd}, reads each link, and joins socket links with
+ * {@code /proc/self/net/tcp} and {@code tcp6} by inode. Costs O(open descriptors) time,
+ * so it is taken on demand, never on the health path, and only as far as the caller's
+ * {@link InventoryScope} needs. Holds at most 2 descriptors of its own while it runs (the
+ * listing's directory and its duplicate; a table takes 1, after the listing is closed).
+ * Never throws: what it could not read is named in
+ * {@link FileDescriptorSnapshot#error()}.
  */
 public final class FileDescriptorInventory {
 
@@ -51,7 +53,8 @@ public final class FileDescriptorInventory {
 	}
 
 	/**
-	 * An inventory with an explicit procfs root, told of every read it makes while it holds descriptors.
+	 * An inventory with an explicit procfs root, told of every read it makes while it
+	 * holds descriptors.
 	 * @param procRoot the directory that holds {@code self/fd} and {@code self/net}
 	 * @param observer told before each link and table is read
 	 */
@@ -74,12 +77,14 @@ public final class FileDescriptorInventory {
 	 * Takes as much of the inventory as a scope needs, now.
 	 * @param top how many entries to keep in the file and remote-address lists
 	 * @param scope what to read beyond the types
-	 * @return the inventory; what lies outside the scope is empty; {@code error} says what could not be read
+	 * @return the inventory; what lies outside the scope is empty; {@code error} says
+	 * what could not be read
 	 */
 	public FileDescriptorSnapshot take(int top, InventoryScope scope) {
 		Listing listing = new Listing(scope.includesFiles());
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.descriptorDirectory)) {
-			// the listing holds descriptors of its own, which link back to the directory being listed
+			// the listing holds descriptors of its own, which link back to the directory
+			// being listed
 			listing.skip(this.descriptorDirectory.toRealPath().toString());
 			for (Path entry : entries) {
 				this.observer.beforeRead(entry);
@@ -95,7 +100,8 @@ public final class FileDescriptorInventory {
 		}
 		Map<TcpState, Integer> states = Map.of();
 		List<RemoteCount> remotes = List.of();
-		// each table costs a few milliseconds even when empty: skip them when there is nothing to join
+		// each table costs a few milliseconds even when empty: skip them when there is
+		// nothing to join
 		if (scope.includesTcp() && !listing.socketInodes.isEmpty()) {
 			TcpTableJoin join = new TcpTableJoin(listing.socketInodes, top > 0);
 			for (String table : TCP_TABLES) {

@@ -14,8 +14,9 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads how many descriptors this process has open and how many it may open, cheaply enough for every health
- * check and without needing a descriptor of its own, so it still answers when the process is at its limit.
+ * Reads how many descriptors this process has open and how many it may open, cheaply
+ * enough for every health check and without needing a descriptor of its own, so it still
+ * answers when the process is at its limit.
  * <p>
  * Never throws: a value the platform cannot tell is {@link #UNKNOWN}.
  */
@@ -26,7 +27,10 @@ public final class FileDescriptorProbe {
 
 	private static final String LIMITS_LINE = "Max open files";
 
-	/** How HotSpot's {@code InternalError} names EMFILE ("errno: 24 error: Too many open files"). */
+	/**
+	 * How HotSpot's {@code InternalError} names EMFILE ("errno: 24 error: Too many open
+	 * files").
+	 */
 	private static final String EMFILE_ERRNO = "errno: 24";
 
 	private final Path descriptorDirectory;
@@ -40,15 +44,16 @@ public final class FileDescriptorProbe {
 	private volatile @Nullable CountMethod method;
 
 	/**
-	 * A probe of this process through {@code /proc} and the platform's operating-system MXBean, choosing the count
-	 * method itself.
+	 * A probe of this process through {@code /proc} and the platform's operating-system
+	 * MXBean, choosing the count method itself.
 	 */
 	public FileDescriptorProbe() {
 		this(CountMethodPreference.AUTO);
 	}
 
 	/**
-	 * A probe of this process through {@code /proc} and the platform's operating-system MXBean.
+	 * A probe of this process through {@code /proc} and the platform's operating-system
+	 * MXBean.
 	 * @param preference how to count: the probe's own choice or a forced method
 	 */
 	public FileDescriptorProbe(CountMethodPreference preference) {
@@ -56,7 +61,8 @@ public final class FileDescriptorProbe {
 	}
 
 	/**
-	 * A probe that reads procfs alone, with no MXBean to fall back on, as on a platform that has none.
+	 * A probe that reads procfs alone, with no MXBean to fall back on, as on a platform
+	 * that has none.
 	 * @param procRoot the directory that holds {@code self/fd} and {@code self/limits}
 	 */
 	public FileDescriptorProbe(Path procRoot) {
@@ -73,7 +79,8 @@ public final class FileDescriptorProbe {
 	}
 
 	/**
-	 * A probe with an explicit procfs root, for tests and for platforms where {@code /proc} lives elsewhere.
+	 * A probe with an explicit procfs root, for tests and for platforms where
+	 * {@code /proc} lives elsewhere.
 	 * @param procRoot the directory that holds {@code self/fd} and {@code self/limits}
 	 * @param mxBean the fallback counter
 	 */
@@ -91,7 +98,8 @@ public final class FileDescriptorProbe {
 		this(procRoot, preference, Objects.requireNonNull(mxBean, "mxBean"));
 	}
 
-	// the one place where the MXBean may be missing: the public constructors say so by which one is called
+	// the one place where the MXBean may be missing: the public constructors say so by
+	// which one is called
 	private FileDescriptorProbe(Path procRoot, CountMethodPreference preference,
 			@Nullable UnixOperatingSystemMXBean mxBean) {
 		this.descriptorDirectory = procRoot.resolve("self").resolve("fd");
@@ -102,7 +110,8 @@ public final class FileDescriptorProbe {
 
 	/**
 	 * The platform's operating-system MXBean, where it can count descriptors.
-	 * @return the bean, or {@code null} where the platform has none that counts them (Windows)
+	 * @return the bean, or {@code null} where the platform has none that counts them
+	 * (Windows)
 	 */
 	public static @Nullable UnixOperatingSystemMXBean platformMxBean() {
 		OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
@@ -120,15 +129,16 @@ public final class FileDescriptorProbe {
 			if (size > 0) {
 				return size;
 			}
-			// a failed stat falls through to the MXBean rather than reporting nothing, unless the stat was forced
+			// a failed stat falls through to the MXBean rather than reporting nothing,
+			// unless the stat was forced
 			return (this.preference == CountMethodPreference.AUTO) ? mxBeanCount() : UNKNOWN;
 		}
 		return (current == CountMethod.MXBEAN) ? mxBeanCount() : UNKNOWN;
 	}
 
 	/**
-	 * The soft limit on open descriptors ({@code RLIMIT_NOFILE}) in force now; HotSpot raises it to the hard
-	 * limit at start-up unless {@code -XX:-MaxFDLimit} is given.
+	 * The soft limit on open descriptors ({@code RLIMIT_NOFILE}) in force now; HotSpot
+	 * raises it to the hard limit at start-up unless {@code -XX:-MaxFDLimit} is given.
 	 * @return the soft limit, or {@link #UNKNOWN}
 	 */
 	public long limit() {
@@ -147,22 +157,26 @@ public final class FileDescriptorProbe {
 	}
 
 	/**
-	 * The hard limit on open descriptors, from {@code /proc/self/limits}. Needs one descriptor while it reads.
-	 * @return the hard limit, or {@link #UNKNOWN} (also when it is {@code unlimited} or unreadable)
+	 * The hard limit on open descriptors, from {@code /proc/self/limits}. Needs one
+	 * descriptor while it reads.
+	 * @return the hard limit, or {@link #UNKNOWN} (also when it is {@code unlimited} or
+	 * unreadable)
 	 */
 	public long hardLimit() {
 		return readLimit(1);
 	}
 
 	/**
-	 * How {@link #count()} obtains its value; decided on first use and kept once it is a method that counts.
+	 * How {@link #count()} obtains its value; decided on first use and kept once it is a
+	 * method that counts.
 	 * @return the method in use
 	 */
 	public CountMethod countMethod() {
 		CountMethod current = this.method;
 		if (current == null) {
 			current = chooseMethod();
-			// unsupported is not kept: a first use at the limit, where the MXBean fails, must not decide for good
+			// unsupported is not kept: a first use at the limit, where the MXBean fails,
+			// must not decide for good
 			if (current != CountMethod.UNSUPPORTED) {
 				this.method = current;
 			}
@@ -195,8 +209,10 @@ public final class FileDescriptorProbe {
 	}
 
 	private CountMethod chooseMethod() {
-		// if/else, not a switch on the enum: javac compiles that to a helper class loaded at first use, and the first
-		// use may come at the descriptor limit, where no class file can be opened any more
+		// if/else, not a switch on the enum: javac compiles that to a helper class loaded
+		// at first use, and the first
+		// use may come at the descriptor limit, where no class file can be opened any
+		// more
 		if (this.preference == CountMethodPreference.PROCFS_STAT) {
 			return (statSize() > 0) ? CountMethod.PROCFS_STAT : CountMethod.UNSUPPORTED;
 		}
@@ -212,12 +228,14 @@ public final class FileDescriptorProbe {
 		if (size > 0 && (listed == UNKNOWN || agree(size, listed))) {
 			return CountMethod.PROCFS_STAT;
 		}
-		// before Linux 6.2 the size reads 0; a directory that is not procfs reads its block size
+		// before Linux 6.2 the size reads 0; a directory that is not procfs reads its
+		// block size
 		return (listed != UNKNOWN) ? CountMethod.MXBEAN : CountMethod.UNSUPPORTED;
 	}
 
 	private static boolean agree(long size, long listed) {
-		// the two reads are not atomic: other threads may open or close a few descriptors in between
+		// the two reads are not atomic: other threads may open or close a few descriptors
+		// in between
 		return Math.abs(size - listed) <= Math.max(16, listed / 10);
 	}
 
@@ -240,9 +258,12 @@ public final class FileDescriptorProbe {
 			return (count >= 0) ? count : UNKNOWN;
 		}
 		catch (InternalError ex) {
-			// HotSpot throws InternalError when it cannot open /proc/self/fd to walk it. With errno 24 (EMFILE) that
-			// is because every descriptor below the soft limit is taken: the count is the limit, which getrlimit
-			// still reads without a descriptor. Saying so keeps liveness and exit-on-critical working at the limit
+			// HotSpot throws InternalError when it cannot open /proc/self/fd to walk it.
+			// With errno 24 (EMFILE) that
+			// is because every descriptor below the soft limit is taken: the count is the
+			// limit, which getrlimit
+			// still reads without a descriptor. Saying so keeps liveness and
+			// exit-on-critical working at the limit
 			// on kernels before 6.2, where the MXBean is the only count.
 			String message = ex.getMessage();
 			return (message != null && message.contains(EMFILE_ERRNO)) ? limitOf(bean) : UNKNOWN;

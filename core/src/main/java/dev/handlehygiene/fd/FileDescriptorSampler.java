@@ -9,9 +9,10 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the O(1) descriptor count every {@code interval} into a fixed ring that holds {@code window} of samples, and
- * turns them into a {@link FileDescriptorTrend} on request. One daemon thread, one {@code stat} per sample: nothing
- * that needs a descriptor, so it keeps sampling at the limit.
+ * Reads the O(1) descriptor count every {@code interval} into a fixed ring that holds
+ * {@code window} of samples, and turns them into a {@link FileDescriptorTrend} on
+ * request. One daemon thread, one {@code stat} per sample: nothing that needs a
+ * descriptor, so it keeps sampling at the limit.
  */
 public final class FileDescriptorSampler {
 
@@ -35,20 +36,23 @@ public final class FileDescriptorSampler {
 	 * A sampler on the monotonic clock.
 	 * @param probe where counts come from
 	 * @param interval how often to sample
-	 * @param window how much time the trend covers; holds {@code window / interval} samples
+	 * @param window how much time the trend covers; holds {@code window / interval}
+	 * samples
 	 */
 	public FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window) {
 		this(probe, interval, window, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
 	}
 
 	/**
-	 * A sampler on a given clock, for tests that feed a series through {@link #record(long, long, long)}.
+	 * A sampler on a given clock, for tests that feed a series through
+	 * {@link #record(long, long, long)}.
 	 * @param probe where counts come from
 	 * @param interval how often to sample, at least 1 ms
 	 * @param window how much time the trend covers, at least 3 intervals
 	 * @param clockMillis the time in milliseconds, on any monotonic scale
 	 */
-	public FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window, LongSupplier clockMillis) {
+	public FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window,
+			LongSupplier clockMillis) {
 		// scheduled in whole milliseconds, so anything shorter would divide by zero below
 		if (interval.toMillis() < 1) {
 			throw new IllegalArgumentException("The sample interval must be at least 1 ms, got " + interval);
@@ -67,7 +71,8 @@ public final class FileDescriptorSampler {
 	}
 
 	/**
-	 * Reads the probe once and records the reading; an unknown count is skipped. Never throws.
+	 * Reads the probe once and records the reading; an unknown count is skipped. Never
+	 * throws.
 	 */
 	public void sample() {
 		try {
@@ -78,8 +83,10 @@ public final class FileDescriptorSampler {
 			}
 		}
 		catch (RuntimeException | InternalError ex) {
-			// one failed reading must not end the schedule: an exception would cancel every later run (the MXBean
-			// fallback throws InternalError at the limit; the probe catches it, this is the second line)
+			// one failed reading must not end the schedule: an exception would cancel
+			// every later run (the MXBean
+			// fallback throws InternalError at the limit; the probe catches it, this is
+			// the second line)
 		}
 	}
 
@@ -116,7 +123,8 @@ public final class FileDescriptorSampler {
 			return thread;
 		});
 		scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		// fixed delay rather than fixed rate: after a pause (GC, a suspended VM) it does not fire a burst of
+		// fixed delay rather than fixed rate: after a pause (GC, a suspended VM) it does
+		// not fire a burst of
 		// catch-up samples that would crowd the window with readings of one instant
 		scheduler.scheduleWithFixedDelay(this::sample, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		this.executor = scheduler;

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param types descriptors per type, every type present
  * @param files the most-opened files, most first
  * @param tcpStates this process's TCP sockets per state, most first
- * @param remotes this process's connected TCP sockets per remote address and state, most first
- * @param error why the inventory is empty or partial (the listing, a link other than one that closed meanwhile, or
- * a TCP table could not be read), or {@code null}
+ * @param remotes this process's connected TCP sockets per remote address and state, most
+ * first
+ * @param error why the inventory is empty or partial (the listing, a link other than one
+ * that closed meanwhile, or a TCP table could not be read), or {@code null}
  */
 public record FileDescriptorSnapshot(int listed, Map<FileDescriptorType, Integer> types, List<PathCount> files,
 		Map<TcpState, Integer> tcpStates, List<RemoteCount> remotes, @Nullable String error) {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param usage {@code open / limit}, or {@code NaN} when either is unknown
  * @param level the level of {@code usage} against the thresholds
  * @param method how the count was obtained
- * @param reason why the count or the limit is unknown, in a sentence; {@code null} when both are known
+ * @param reason why the count or the limit is unknown, in a sentence; {@code null} when
+ * both are known
  */
 public record FileDescriptorUsage(long open, long limit, double usage, UsageLevel level, CountMethod method,
 		@Nullable String reason) {
@@ -43,17 +44,20 @@ public record FileDescriptorUsage(long open, long limit, double usage, UsageLeve
 		return this.level != UsageLevel.UNSUPPORTED;
 	}
 
-	// if-else, not a switch: a switch on an enum compiles to a helper class loaded on first use, and the first use of
-	// this path may be at the limit, where loading a class from a directory on the classpath fails for want of a
+	// if-else, not a switch: a switch on an enum compiles to a helper class loaded on
+	// first use, and the first use of
+	// this path may be at the limit, where loading a class from a directory on the
+	// classpath fails for want of a
 	// descriptor (measured: NoClassDefFoundError at EMFILE)
 	private static String whyUnknown(FileDescriptorProbe probe, long open, CountMethod method) {
 		Path directory = probe.descriptorDirectory();
 		if (open >= 0) {
-			return "The descriptor limit cannot be read: the MXBean gives none and " + directory.resolveSibling("limits")
-					+ " cannot be read";
+			return "The descriptor limit cannot be read: the MXBean gives none and "
+					+ directory.resolveSibling("limits") + " cannot be read";
 		}
 		if (method == CountMethod.MXBEAN) {
-			// the MXBean lists the directory, which takes a descriptor: exactly what is missing at the limit
+			// the MXBean lists the directory, which takes a descriptor: exactly what is
+			// missing at the limit
 			return "The MXBean could not list " + directory
 					+ ": listing needs a free descriptor, so it fails at the descriptor limit";
 		}

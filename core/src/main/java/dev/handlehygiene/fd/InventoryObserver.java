@@ -3,9 +3,9 @@ package dev.handlehygiene.fd;
 import java.nio.file.Path;
 
 /**
- * Told of each read the inventory makes while it holds descriptors of its own (the listing's, a table's), just
- * before the read. For tests and diagnostics: it lets one measure what taking the inventory costs the process, or
- * change the directory under it.
+ * Told of each read the inventory makes while it holds descriptors of its own (the
+ * listing's, a table's), just before the read. For tests and diagnostics: it lets one
+ * measure what taking the inventory costs the process, or change the directory under it.
  */
 @FunctionalInterface
 public interface InventoryObserver {

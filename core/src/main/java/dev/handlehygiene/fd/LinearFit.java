@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param slope the change in y per unit of x
  * @param intercept y at x = 0
- * @param rSquared how much of y's variance the line explains, 0 to 1; 0 when y does not vary (a flat line explains
- * nothing that needs explaining, and must not count as a good fit of growth)
+ * @param rSquared how much of y's variance the line explains, 0 to 1; 0 when y does not
+ * vary (a flat line explains nothing that needs explaining, and must not count as a good
+ * fit of growth)
  */
 record LinearFit(double slope, double intercept, double rSquared) {
 
@@ -31,7 +32,8 @@ record LinearFit(double slope, double intercept, double rSquared) {
 		}
 		meanX /= n;
 		meanY /= n;
-		// sums of centred products: numerically safer than the textbook sum-of-squares form on large counts
+		// sums of centred products: numerically safer than the textbook sum-of-squares
+		// form on large counts
 		double sxx = 0;
 		double sxy = 0;
 		double syy = 0;

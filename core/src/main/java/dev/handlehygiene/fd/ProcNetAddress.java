@@ -5,9 +5,10 @@ import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 
 /**
- * Turns the {@code ADDRESS:PORT} hexadecimal form of {@code /proc/net/tcp} and {@code tcp6} into
- * {@code 127.0.0.1:8080} or {@code [2001:db8::1]:443}. The kernel prints each 32-bit word of the address in host
- * byte order, so on little-endian machines the bytes of every word appear reversed.
+ * Turns the {@code ADDRESS:PORT} hexadecimal form of {@code /proc/net/tcp} and
+ * {@code tcp6} into {@code 127.0.0.1:8080} or {@code [2001:db8::1]:443}. The kernel
+ * prints each 32-bit word of the address in host byte order, so on little-endian machines
+ * the bytes of every word appear reversed.
  */
 final class ProcNetAddress {
 
@@ -18,7 +19,8 @@ final class ProcNetAddress {
 
 	/**
 	 * Formats one address column.
-	 * @param column for example {@code 0100007F:1F90} or {@code 0000000000000000FFFF00000100007F:1F90}
+	 * @param column for example {@code 0100007F:1F90} or
+	 * {@code 0000000000000000FFFF00000100007F:1F90}
 	 * @return the address and port; IPv4-mapped IPv6 addresses are shown as IPv4
 	 * @throws IllegalArgumentException if the column has neither form
 	 */
@@ -40,7 +42,8 @@ final class ProcNetAddress {
 			}
 		}
 		try {
-			// getByAddress turns an IPv4-mapped IPv6 address into an Inet4Address; it never does a lookup
+			// getByAddress turns an IPv4-mapped IPv6 address into an Inet4Address; it
+			// never does a lookup
 			InetAddress address = InetAddress.getByAddress(bytes);
 			String host = address.getHostAddress();
 			return (host.indexOf(':') >= 0) ? "[" + host + "]:" + port : host + ":" + port;

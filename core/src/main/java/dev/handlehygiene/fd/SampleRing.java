@@ -1,8 +1,9 @@
 package dev.handlehygiene.fd;
 
 /**
- * The last {@code capacity} descriptor counts with the time each was read, in two fixed arrays: memory stays the
- * same however long the process runs. Thread-safe: one sampler writes while health checks and scrapes read.
+ * The last {@code capacity} descriptor counts with the time each was read, in two fixed
+ * arrays: memory stays the same however long the process runs. Thread-safe: one sampler
+ * writes while health checks and scrapes read.
  */
 final class SampleRing {
 

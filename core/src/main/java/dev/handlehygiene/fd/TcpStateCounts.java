@@ -6,7 +6,8 @@ import java.util.Map;
  * This process's TCP sockets per state, as read at one moment.
  *
  * @param counts sockets per state; a state with no socket is absent
- * @param readAtNanos when they were read, on the {@link System#nanoTime()} scale of the reader's clock
+ * @param readAtNanos when they were read, on the {@link System#nanoTime()} scale of the
+ * reader's clock
  */
 public record TcpStateCounts(Map<TcpState, Integer> counts, long readAtNanos) {
 

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Counts the rows of {@code /proc/self/net/tcp} and {@code tcp6} whose inode is one of this process's sockets.
- * The tables list the whole network namespace (thousands of rows on a busy host), so a row is parsed in place,
- * column by column, and only a row of this process has its remote address formatted.
+ * Counts the rows of {@code /proc/self/net/tcp} and {@code tcp6} whose inode is one of
+ * this process's sockets. The tables list the whole network namespace (thousands of rows
+ * on a busy host), so a row is parsed in place, column by column, and only a row of this
+ * process has its remote address formatted.
  */
 final class TcpTableJoin {
 
@@ -90,7 +91,8 @@ final class TcpTableJoin {
 		return List.copyOf(counts.subList(0, Math.min(top, counts.size())));
 	}
 
-	// sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode ...
+	// sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout
+	// inode ...
 	private void row(byte[] bytes, int start, int end) {
 		int column = 0;
 		int remoteStart = -1;
@@ -132,17 +134,21 @@ final class TcpTableJoin {
 		this.states.merge(state, 1, Integer::sum);
 		if (this.withRemotes && state != TcpState.LISTEN) {
 			try {
-				String remote = ProcNetAddress.format(
-						new String(bytes, remoteStart, remoteEnd - remoteStart, StandardCharsets.US_ASCII));
+				String remote = ProcNetAddress
+					.format(new String(bytes, remoteStart, remoteEnd - remoteStart, StandardCharsets.US_ASCII));
 				this.remotes.merge(new RemoteKey(remote, state), 1, Integer::sum);
 			}
 			catch (IllegalArgumentException ex) {
-				// counted by state; an address the kernel never prints is left out of the remotes
+				// counted by state; an address the kernel never prints is left out of the
+				// remotes
 			}
 		}
 	}
 
-	/** A non-negative number in the given radix, or -1 for a malformed column (or one too long to be a number). */
+	/**
+	 * A non-negative number in the given radix, or -1 for a malformed column (or one too
+	 * long to be a number).
+	 */
 	private static long parse(byte[] bytes, int start, int end, int radix) {
 		if (end - start > 18 || start == end) {
 			return -1;

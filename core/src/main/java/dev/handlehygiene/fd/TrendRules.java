@@ -7,21 +7,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * When a series of counts counts as a leak worth projecting, and the projection itself.
  * <p>
- * A least-squares slope alone would project exhaustion from any rise, and counts rise all the time: a burst of
- * requests, a pool warming up, connections opened and closed in a saw-tooth. A projection is made only when
+ * A least-squares slope alone would project exhaustion from any rise, and counts rise all
+ * the time: a burst of requests, a pool warming up, connections opened and closed in a
+ * saw-tooth. A projection is made only when
  * <ul>
- * <li>the samples cover at least half the window, so one burst cannot fill it: before that, the rising edge of a
- * saw-tooth is a straight line;</li>
- * <li>the count grows, and a straight line explains at least {@link #MIN_FIT} of its variance (R²). A saw-tooth
- * whose period is at most half the window fits a line with R² of 0.33 at worst, whatever its phase; a single step
- * reaches at most 0.75 (when it sits mid-window), and less as the plateau after it lengthens; a leak, steady or
- * traffic-driven, stays near 1. A leak that stops is projected until its plateau fills about half the window.</li>
+ * <li>the samples cover at least half the window, so one burst cannot fill it: before
+ * that, the rising edge of a saw-tooth is a straight line;</li>
+ * <li>the count grows, and a straight line explains at least {@link #MIN_FIT} of its
+ * variance (R²). A saw-tooth whose period is at most half the window fits a line with R²
+ * of 0.33 at worst, whatever its phase; a single step reaches at most 0.75 (when it sits
+ * mid-window), and less as the plateau after it lengthens; a leak, steady or
+ * traffic-driven, stays near 1. A leak that stops is projected until its plateau fills
+ * about half the window.</li>
  * </ul>
- * A saw-tooth slower than half the window cannot be told from a leak by the count alone; the window is the knob.
+ * A saw-tooth slower than half the window cannot be told from a leak by the count alone;
+ * the window is the knob.
  */
 final class TrendRules {
 
-	/** The least share of the count's variance a line must explain (R²) for a projection. */
+	/**
+	 * The least share of the count's variance a line must explain (R²) for a projection.
+	 */
 	static final double MIN_FIT = 0.8;
 
 	/** The fewest samples through which a line says more than "it went up once". */
@@ -46,7 +52,8 @@ final class TrendRules {
 	 * The trend of samples, oldest first.
 	 * @param times when each count was read, in milliseconds
 	 * @param counts the counts
-	 * @param limit the limit now, or a negative value when unknown (then nothing is projected)
+	 * @param limit the limit now, or a negative value when unknown (then nothing is
+	 * projected)
 	 * @return the trend
 	 */
 	FileDescriptorTrend assess(long[] times, long[] counts, long limit) {
@@ -73,7 +80,8 @@ final class TrendRules {
 		if (samples < this.minSamples || limit <= 0 || !(fit.slope() > 0) || fit.rSquared() < MIN_FIT) {
 			return null;
 		}
-		// from the latest reading rather than the line: the count now is what the limit is measured against
+		// from the latest reading rather than the line: the count now is what the limit
+		// is measured against
 		double minutesLeft = Math.max(0, limit - latest) / fit.slope();
 		return Duration.ofMillis(Math.round(minutesLeft * MILLIS_PER_MINUTE));
 	}

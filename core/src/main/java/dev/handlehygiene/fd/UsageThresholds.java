@@ -15,9 +15,8 @@ public record UsageThresholds(double warning, double critical) {
 	 */
 	public UsageThresholds {
 		if (!(warning > 0 && warning < critical && critical <= 1)) {
-			throw new IllegalArgumentException(
-					"Thresholds must satisfy 0 < warning < critical <= 1, got warning=" + warning + ", critical="
-							+ critical);
+			throw new IllegalArgumentException("Thresholds must satisfy 0 < warning < critical <= 1, got warning="
+					+ warning + ", critical=" + critical);
 		}
 	}
 

@@ -6,15 +6,19 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Captures the stack of the code that opened a resource and names its call site: the first frame that belongs to
- * neither the JDK, the frameworks in between, nor the tracker itself.
+ * Captures the stack of the code that opened a resource and names its call site: the
+ * first frame that belongs to neither the JDK, the frameworks in between, nor the tracker
+ * itself.
  */
 public final class CallSites {
 
 	/** The site of a stack with no frame outside the ignored ones. */
 	public static final String NO_APPLICATION_FRAME = "(no application frame)";
 
-	/** Frames kept above a deep call site, so a stored stack still shows how the resource was reached. */
+	/**
+	 * Frames kept above a deep call site, so a stored stack still shows how the resource
+	 * was reached.
+	 */
 	private static final int CONTEXT_ABOVE_SITE = 8;
 
 	private final List<String> ignoredPrefixes;
@@ -22,8 +26,9 @@ public final class CallSites {
 	private final int maxDepth;
 
 	/**
-	 * @param ignoredPrefixes what is never a call site: a package when it ends with a dot, for example
-	 * {@code org.springframework.}, otherwise one class and its nested classes
+	 * @param ignoredPrefixes what is never a call site: a package when it ends with a
+	 * dot, for example {@code org.springframework.}, otherwise one class and its nested
+	 * classes
 	 * @param maxDepth how many frames to keep per stack
 	 */
 	public CallSites(List<String> ignoredPrefixes, int maxDepth) {
@@ -32,7 +37,8 @@ public final class CallSites {
 	}
 
 	/**
-	 * Records the current thread's stack, cheaply: nothing is turned into frames until {@link #framesOf} asks.
+	 * Records the current thread's stack, cheaply: nothing is turned into frames until
+	 * {@link #framesOf} asks.
 	 * @return the trace
 	 */
 	public Throwable capture() {
@@ -40,7 +46,8 @@ public final class CallSites {
 	}
 
 	/**
-	 * The frames of a recorded stack, innermost first, without the ignored frames at its top.
+	 * The frames of a recorded stack, innermost first, without the ignored frames at its
+	 * top.
 	 * @param trace as {@link #capture()} returns it
 	 * @return at most {@code maxDepth} frames, starting at the call site
 	 */
@@ -54,9 +61,11 @@ public final class CallSites {
 	}
 
 	/**
-	 * The part of a whole stack worth storing: its top, or, when the call site lies deeper than that, a window that
-	 * starts a few frames above the site, so the stored stack always shows the site.
-	 * @param stack a whole stack, innermost first, such as the one a pool recorded at borrow time
+	 * The part of a whole stack worth storing: its top, or, when the call site lies
+	 * deeper than that, a window that starts a few frames above the site, so the stored
+	 * stack always shows the site.
+	 * @param stack a whole stack, innermost first, such as the one a pool recorded at
+	 * borrow time
 	 * @return at most {@code maxDepth} frames
 	 */
 	public List<StackTraceElement> windowOf(List<StackTraceElement> stack) {
@@ -64,7 +73,8 @@ public final class CallSites {
 		while (site < stack.size() && isIgnored(stack.get(site).getClassName())) {
 			site++;
 		}
-		// a short stack's bottom pulls the window up, so it keeps maxDepth frames when the stack has them
+		// a short stack's bottom pulls the window up, so it keeps maxDepth frames when
+		// the stack has them
 		int from = (site < this.maxDepth || site == stack.size()) ? 0
 				: Math.max(0, Math.min(site - CONTEXT_ABOVE_SITE, stack.size() - this.maxDepth));
 		return List.copyOf(stack.subList(from, Math.min(stack.size(), from + this.maxDepth)));
@@ -73,7 +83,8 @@ public final class CallSites {
 	/**
 	 * The call site in a captured stack.
 	 * @param stack frames as {@link #framesOf} returns them, or a throwable's stack
-	 * @return the first frame that is not ignored, as {@code com.acme.Foo.bar(Foo.java:42)}, or {@code null}
+	 * @return the first frame that is not ignored, as
+	 * {@code com.acme.Foo.bar(Foo.java:42)}, or {@code null}
 	 */
 	public @Nullable String siteOf(List<StackTraceElement> stack) {
 		for (StackTraceElement frame : stack) {
@@ -85,7 +96,8 @@ public final class CallSites {
 	}
 
 	private boolean isIgnored(String className) {
-		// a Spring proxy of an application class carries the application's package: the caller is the site
+		// a Spring proxy of an application class carries the application's package: the
+		// caller is the site
 		if (className.contains("$$SpringCGLIB$$") || className.contains("$$EnhancerBySpringCGLIB$$")) {
 			return true;
 		}

@@ -1,8 +1,8 @@
 package dev.handlehygiene.leak;
 
 /**
- * Told of every leak a {@link LeakSource} reports, on the reporting thread (a cleaner, a pool's housekeeper): keep
- * it short.
+ * Told of every leak a {@link LeakSource} reports, on the reporting thread (a cleaner, a
+ * pool's housekeeper): keep it short.
  */
 @FunctionalInterface
 public interface LeakListener {

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The one fan-out of leaks to listeners, for every {@link LeakSource}: each listener is told in the order it was
- * added, on the reporting thread, and one that throws stops neither the others nor the reporter (a cleaner, a pool's
- * housekeeper). Thread-safe.
+ * The one fan-out of leaks to listeners, for every {@link LeakSource}: each listener is
+ * told in the order it was added, on the reporting thread, and one that throws stops
+ * neither the others nor the reporter (a cleaner, a pool's housekeeper). Thread-safe.
  */
 public final class LeakListeners implements LeakListener {
 
@@ -31,7 +31,8 @@ public final class LeakListeners implements LeakListener {
 				listener.onLeak(leak);
 			}
 			catch (RuntimeException ex) {
-				// a listener's failure must not stop the others, nor the thread that reports
+				// a listener's failure must not stop the others, nor the thread that
+				// reports
 			}
 		}
 	}

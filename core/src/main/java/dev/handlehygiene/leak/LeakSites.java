@@ -14,23 +14,33 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The one table of leaks per pool and call site, for every {@link LeakSource}: a count since start-up and the first
- * stack stored per site, with memory bounded whatever the leak rate. At most {@code maxSites} named sites are stored;
- * a leak from a further site is counted under {@link #OTHER_SITES} of its pool. The catch-all sites,
- * {@link #OTHER_SITES}, {@link LeakTracker#UNSAMPLED_SITE} and {@link CallSites#NO_APPLICATION_FRAME}, are always
- * stored and never count towards the cap. {@link #sites} lists the most suspected first, then the most leaked, then
- * by site and pool name. Thread-safe.
+ * The one table of leaks per pool and call site, for every {@link LeakSource}: a count
+ * since start-up and the first stack stored per site, with memory bounded whatever the
+ * leak rate. At most {@code maxSites} named sites are stored; a leak from a further site
+ * is counted under {@link #OTHER_SITES} of its pool. The catch-all sites,
+ * {@link #OTHER_SITES}, {@link LeakTracker#UNSAMPLED_SITE} and
+ * {@link CallSites#NO_APPLICATION_FRAME}, are always stored and never count towards the
+ * cap. {@link #sites} lists the most suspected first, then the most leaked, then by site
+ * and pool name. Thread-safe.
  */
 public final class LeakSites {
 
-	/** The site that collects the leaks of a pool once the table holds its maximum of named sites. */
+	/**
+	 * The site that collects the leaks of a pool once the table holds its maximum of
+	 * named sites.
+	 */
 	public static final String OTHER_SITES = "(other sites)";
 
-	/** Sites that stand for many call sites: one entry each per pool, whatever the cap. */
+	/**
+	 * Sites that stand for many call sites: one entry each per pool, whatever the cap.
+	 */
 	private static final Set<String> CATCH_ALLS = Set.of(OTHER_SITES, LeakTracker.UNSAMPLED_SITE,
 			CallSites.NO_APPLICATION_FRAME);
 
-	/** The order of {@link #sites}: what is held now before what was let go, ties by name, so a snapshot is stable. */
+	/**
+	 * The order of {@link #sites}: what is held now before what was let go, ties by name,
+	 * so a snapshot is stable.
+	 */
 	private static final Comparator<LeakSite> ORDER = Comparator.comparingLong(LeakSite::suspected)
 		.thenComparingLong(LeakSite::leaked)
 		.reversed()
@@ -43,7 +53,10 @@ public final class LeakSites {
 
 	private final Map<Key, Row> rows = new ConcurrentHashMap<>();
 
-	/** Named sites stored or about to be: reserved before a site is added, so racing reporters cannot pass the cap. */
+	/**
+	 * Named sites stored or about to be: reserved before a site is added, so racing
+	 * reporters cannot pass the cap.
+	 */
 	private final AtomicInteger named = new AtomicInteger();
 
 	/**
@@ -59,12 +72,14 @@ public final class LeakSites {
 	}
 
 	/**
-	 * Counts one leak at its site, or under {@link #OTHER_SITES} of its pool when the table is full.
+	 * Counts one leak at its site, or under {@link #OTHER_SITES} of its pool when the
+	 * table is full.
 	 * @param pool the pool it came from, {@link LeakSource#NO_POOL} when not pooled
 	 * @param site its call site
 	 * @param description what it was, for listeners
 	 * @param stack its stack, asked for only when the site is stored for the first time
-	 * @return the leak to tell listeners of, with the site it was counted under and that site's first stack
+	 * @return the leak to tell listeners of, with the site it was counted under and that
+	 * site's first stack
 	 */
 	public Leak count(String pool, String site, String description, Supplier<List<String>> stack) {
 		Key key = new Key(pool, site);
@@ -81,7 +96,8 @@ public final class LeakSites {
 					(k) -> made[0] = new Row(OTHER_SITES.equals(k.site()) ? List.of() : List.copyOf(stack.get())));
 			first = (row == made[0]);
 			if (!first && reserved) {
-				// another reporter stored the same site first: the place reserved here is not used
+				// another reporter stored the same site first: the place reserved here is
+				// not used
 				this.named.decrementAndGet();
 			}
 		}
@@ -90,11 +106,13 @@ public final class LeakSites {
 	}
 
 	/**
-	 * The stored sites, with what the source still holds added to them, in the order of this table: most suspected
-	 * first, then most leaked, then by site and pool name.
-	 * @param held what the source holds now, per pool and site: its suspected count, a stack, its recent leaks. A held
-	 * site the table stores is added to it and keeps the stored stack; one it does not store is listed on its own while
-	 * the table has room, under {@link #OTHER_SITES} of its pool once it is full, where its leaks would be counted
+	 * The stored sites, with what the source still holds added to them, in the order of
+	 * this table: most suspected first, then most leaked, then by site and pool name.
+	 * @param held what the source holds now, per pool and site: its suspected count, a
+	 * stack, its recent leaks. A held site the table stores is added to it and keeps the
+	 * stored stack; one it does not store is listed on its own while the table has room,
+	 * under {@link #OTHER_SITES} of its pool once it is full, where its leaks would be
+	 * counted
 	 * @return a snapshot
 	 */
 	public List<LeakSite> sites(Collection<LeakSite> held) {
@@ -108,8 +126,9 @@ public final class LeakSites {
 				key = new Key(site.pool(), OTHER_SITES);
 			}
 			List<String> stack = OTHER_SITES.equals(key.site()) ? List.of() : site.stack();
-			merged.merge(key, new LeakSite(key.site(), key.pool(), site.leaked(), site.suspected(), stack,
-					site.recent()), LeakSites::add);
+			merged.merge(key,
+					new LeakSite(key.site(), key.pool(), site.leaked(), site.suspected(), stack, site.recent()),
+					LeakSites::add);
 		}
 		List<LeakSite> snapshot = new ArrayList<>(merged.values());
 		snapshot.sort(ORDER);
@@ -117,7 +136,8 @@ public final class LeakSites {
 	}
 
 	/**
-	 * How many sites are stored: at most {@code maxSites} named ones, and the catch-alls of each pool.
+	 * How many sites are stored: at most {@code maxSites} named ones, and the catch-alls
+	 * of each pool.
 	 * @return the count
 	 */
 	public int stored() {
@@ -140,7 +160,10 @@ public final class LeakSites {
 		return CATCH_ALLS.contains(site);
 	}
 
-	/** Two entries of one site: the counts added, the first one's stack, the recent leaks most recent first. */
+	/**
+	 * Two entries of one site: the counts added, the first one's stack, the recent leaks
+	 * most recent first.
+	 */
 	private static LeakSite add(LeakSite first, LeakSite second) {
 		List<String> stack = first.stack().isEmpty() ? second.stack() : first.stack();
 		return new LeakSite(first.site(), first.pool(), first.leaked() + second.leaked(),

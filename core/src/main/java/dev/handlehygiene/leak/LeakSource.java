@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Anything that counts leaks of one kind of resource and knows where they came from: the one model behind the
- * {@code leaks} section and the {@code handle.hygiene.leaks} counter, whatever the resource.
+ * Anything that counts leaks of one kind of resource and knows where they came from: the
+ * one model behind the {@code leaks} section and the {@code handle.hygiene.leaks}
+ * counter, whatever the resource.
  */
 public interface LeakSource {
 
@@ -37,7 +38,8 @@ public interface LeakSource {
 	long leaked();
 
 	/**
-	 * Leaks since start-up from one pool: the source's own total, so a counter over it loses nothing.
+	 * Leaks since start-up from one pool: the source's own total, so a counter over it
+	 * loses nothing.
 	 * @param pool a pool among {@link #pools()}
 	 * @return the count
 	 */
@@ -50,8 +52,8 @@ public interface LeakSource {
 	Set<String> pools();
 
 	/**
-	 * The call sites that leaked or hold resources too long, in the order of {@link LeakSites}: most suspected first,
-	 * then most leaked, then by site and pool.
+	 * The call sites that leaked or hold resources too long, in the order of
+	 * {@link LeakSites}: most suspected first, then most leaked, then by site and pool.
 	 * @return a snapshot
 	 */
 	List<LeakSite> sites();

@@ -11,10 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Tracks resources that must be closed, as Netty's {@code ResourceLeakDetector} does: every resource is counted,
- * a sample has its opening stack captured, and a {@link Cleaner} finds those that became unreachable without being
- * closed. Leaks are aggregated per call site in {@link LeakSites}, with a bounded number of sites and one stored stack
- * per site, so memory stays bounded whatever the leak rate; only resources still open are held.
+ * Tracks resources that must be closed, as Netty's {@code ResourceLeakDetector} does:
+ * every resource is counted, a sample has its opening stack captured, and a
+ * {@link Cleaner} finds those that became unreachable without being closed. Leaks are
+ * aggregated per call site in {@link LeakSites}, with a bounded number of sites and one
+ * stored stack per site, so memory stays bounded whatever the leak rate; only resources
+ * still open are held.
  */
 public final class LeakTracker implements LeakSource {
 
@@ -67,9 +69,10 @@ public final class LeakTracker implements LeakSource {
 
 	/**
 	 * Starts tracking a resource.
-	 * @param owner the object handed to the caller; the leak is found once it is unreachable
-	 * @param underlying what to close when the owner leaks and {@code closeLeaked} is on; must not refer to
-	 * {@code owner}
+	 * @param owner the object handed to the caller; the leak is found once it is
+	 * unreachable
+	 * @param underlying what to close when the owner leaks and {@code closeLeaked} is on;
+	 * must not refer to {@code owner}
 	 * @param description what the resource is, for reports
 	 * @return the handle the owner closes
 	 */
@@ -129,7 +132,8 @@ public final class LeakTracker implements LeakSource {
 	}
 
 	/**
-	 * Resources open for longer than the maximum open age, found without waiting for a GC. O(open).
+	 * Resources open for longer than the maximum open age, found without waiting for a
+	 * GC. O(open).
 	 * @return the count
 	 */
 	@Override
@@ -148,8 +152,8 @@ public final class LeakTracker implements LeakSource {
 	}
 
 	/**
-	 * Call sites that leaked or hold resources open past the maximum open age, in the order of {@link LeakSites}:
-	 * most suspected first, then most leaked, then by site.
+	 * Call sites that leaked or hold resources open past the maximum open age, in the
+	 * order of {@link LeakSites}: most suspected first, then most leaked, then by site.
 	 * @return a snapshot
 	 */
 	@Override
@@ -171,7 +175,8 @@ public final class LeakTracker implements LeakSource {
 	}
 
 	/**
-	 * How many call sites are stored: bounded by {@link LeakTrackerSettings#maxSites()} plus the catch-alls.
+	 * How many call sites are stored: bounded by {@link LeakTrackerSettings#maxSites()}
+	 * plus the catch-alls.
 	 * @return the number of sites with leaks
 	 */
 	public int storedSites() {

@@ -5,11 +5,14 @@ import java.time.Duration;
 /**
  * How a {@link LeakTracker} samples and what it keeps.
  *
- * @param sampling the share of resources whose opening stack is captured, 0.0 to 1.0; every resource is counted
- * @param maxOpenAge how long a resource may stay open before it counts as a suspected leak
- * @param closeLeaked whether to close the underlying resource of a leaked one, releasing what it holds
- * @param maxSites how many distinct call sites to keep, catch-all sites aside; leaks from further sites are counted
- * under one entry, {@link LeakSites#OTHER_SITES}
+ * @param sampling the share of resources whose opening stack is captured, 0.0 to 1.0;
+ * every resource is counted
+ * @param maxOpenAge how long a resource may stay open before it counts as a suspected
+ * leak
+ * @param closeLeaked whether to close the underlying resource of a leaked one, releasing
+ * what it holds
+ * @param maxSites how many distinct call sites to keep, catch-all sites aside; leaks from
+ * further sites are counted under one entry, {@link LeakSites#OTHER_SITES}
  */
 public record LeakTrackerSettings(double sampling, Duration maxOpenAge, boolean closeLeaked, int maxSites) {
 

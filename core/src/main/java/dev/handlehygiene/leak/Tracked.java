@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tracked resource. It refers to the underlying resource, never to the wrapper that owns it, so the wrapper can
- * become unreachable: that is how a leak is found. Whoever calls {@link #close()} first, the owner or the cleaner,
- * decides whether it was closed or leaked.
+ * One tracked resource. It refers to the underlying resource, never to the wrapper that
+ * owns it, so the wrapper can become unreachable: that is how a leak is found. Whoever
+ * calls {@link #close()} first, the owner or the cleaner, decides whether it was closed
+ * or leaked.
  */
 public final class Tracked implements Runnable {
 
@@ -18,8 +19,9 @@ public final class Tracked implements Runnable {
 	private final String description;
 
 	/**
-	 * Where it was opened, {@code null} when not sampled or once made into {@link #frames}: the JVM keeps every frame
-	 * of a trace it has turned into elements, several times the 32 kept here.
+	 * Where it was opened, {@code null} when not sampled or once made into
+	 * {@link #frames}: the JVM keeps every frame of a trace it has turned into elements,
+	 * several times the 32 kept here.
 	 */
 	private volatile @Nullable Throwable trace;
 
@@ -52,7 +54,8 @@ public final class Tracked implements Runnable {
 	public void close() {
 		if (this.done.compareAndSet(false, true)) {
 			this.tracker.closed(this);
-			// nothing left for the cleaner to do: drop its registration now rather than at GC (it is set right
+			// nothing left for the cleaner to do: drop its registration now rather than
+			// at GC (it is set right
 			// after construction, before the owner can close)
 			Cleaner.Cleanable registered = this.cleanable;
 			if (registered != null) {
@@ -71,7 +74,8 @@ public final class Tracked implements Runnable {
 					this.underlying.close();
 				}
 				catch (Exception ex) {
-					// the resource is gone either way; a failure to close it adds nothing to report
+					// the resource is gone either way; a failure to close it adds nothing
+					// to report
 				}
 			}
 		}
@@ -93,7 +97,8 @@ public final class Tracked implements Runnable {
 		}
 		Throwable recorded = this.trace;
 		if (recorded == null) {
-			// not sampled, or made by another thread, which sets the frames before it drops the trace
+			// not sampled, or made by another thread, which sets the frames before it
+			// drops the trace
 			made = this.frames;
 			return (made != null) ? made : List.of();
 		}

@@ -30,7 +30,8 @@ class CachedTcpStatesTest {
 
 		assertThat(states.current().count(TcpState.CLOSE_WAIT)).isEqualTo(1);
 		int readsOfOneRefresh = this.reads;
-		proc.link(4, "socket:[222]").table("tcp", "0100007F:C350 0100007F:1F90 08 111", "0100007F:C351 0100007F:1F90 08 222");
+		proc.link(4, "socket:[222]")
+			.table("tcp", "0100007F:C350 0100007F:1F90 08 111", "0100007F:C351 0100007F:1F90 08 222");
 		this.nanos.addAndGet(INTERVAL.toNanos() - 1);
 		for (int i = 0; i < 13; i++) {
 			assertThat(states.current().count(TcpState.CLOSE_WAIT)).isEqualTo(1);
@@ -76,7 +77,8 @@ class CachedTcpStatesTest {
 	}
 
 	private CachedTcpStates cached(Path root) {
-		return new CachedTcpStates(new FileDescriptorInventory(root, (path) -> this.reads++), INTERVAL, this.nanos::get);
+		return new CachedTcpStates(new FileDescriptorInventory(root, (path) -> this.reads++), INTERVAL,
+				this.nanos::get);
 	}
 
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the inventory does when the platform is not as expected, and what it costs the process while it runs.
+ * What the inventory does when the platform is not as expected, and what it costs the
+ * process while it runs.
  */
 class FileDescriptorInventoryFaultsTest {
 
@@ -63,7 +64,8 @@ class FileDescriptorInventoryFaultsTest {
 			.link(5, "/var/log/c.log");
 		Path closing = proc.fd().resolve("4");
 		List<Path> seen = new ArrayList<>();
-		// the listing has already returned entry 4 when it is deleted: its link is read after it vanished
+		// the listing has already returned entry 4 when it is deleted: its link is read
+		// after it vanished
 		InventoryObserver closeFour = (path) -> {
 			seen.add(path);
 			if (path.equals(closing)) {
@@ -76,19 +78,22 @@ class FileDescriptorInventoryFaultsTest {
 		assertThat(seen).contains(closing);
 		assertThat(taken.partial()).isFalse();
 		assertThat(taken.listed()).isEqualTo(2);
-		assertThat(taken.files()).extracting(PathCount::path).containsExactlyInAnyOrder("/var/log/a.log", "/var/log/c.log");
+		assertThat(taken.files()).extracting(PathCount::path)
+			.containsExactlyInAnyOrder("/var/log/a.log", "/var/log/c.log");
 	}
 
 	@Test
 	void aLinkThatCannotBeReadForAnotherReasonMakesItPartial() throws IOException {
 		ProcfsTree proc = new ProcfsTree(this.temp).link(3, "/var/log/a.log");
-		// a plain file where a link should be: readlink fails with EINVAL, not because the descriptor closed
+		// a plain file where a link should be: readlink fails with EINVAL, not because
+		// the descriptor closed
 		Files.writeString(proc.fd().resolve("4"), "not a link");
 
 		FileDescriptorSnapshot taken = new FileDescriptorInventory(proc.root()).take(10);
 
 		assertThat(taken.partial()).isTrue();
-		assertThat(taken.error()).startsWith("1 descriptor links could not be read, the first: " + proc.fd().resolve("4"));
+		assertThat(taken.error())
+			.startsWith("1 descriptor links could not be read, the first: " + proc.fd().resolve("4"));
 		assertThat(taken.listed()).isEqualTo(1);
 	}
 
@@ -117,7 +122,8 @@ class FileDescriptorInventoryFaultsTest {
 		assertThat(new FileDescriptorInventory(proc.root()).take(10, InventoryScope.FILES).files())
 			.containsExactly(new PathCount("/var/log/a.log", 1));
 		List<Path> reads = new ArrayList<>();
-		FileDescriptorSnapshot tcpOnly = new FileDescriptorInventory(proc.root(), reads::add).take(10, InventoryScope.TCP);
+		FileDescriptorSnapshot tcpOnly = new FileDescriptorInventory(proc.root(), reads::add).take(10,
+				InventoryScope.TCP);
 		assertThat(reads).contains(tcp);
 		assertThat(tcpOnly.files()).isEmpty();
 		assertThat(tcpOnly.tcpStates()).containsEntry(TcpState.CLOSE_WAIT, 1);
@@ -131,7 +137,8 @@ class FileDescriptorInventoryFaultsTest {
 				Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
 				Socket accepted = server.accept()) {
 			long fewestExtra = Long.MAX_VALUE;
-			// other threads of this JVM may open a descriptor meanwhile: that only adds, so the least of a few runs
+			// other threads of this JVM may open a descriptor meanwhile: that only adds,
+			// so the least of a few runs
 			// is the inventory's own cost
 			for (int attempt = 0; attempt < 5 && fewestExtra > 2; attempt++) {
 				AtomicLong peak = new AtomicLong();

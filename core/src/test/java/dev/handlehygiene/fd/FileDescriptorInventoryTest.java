@@ -53,7 +53,8 @@ class FileDescriptorInventoryTest {
 		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			for (int i = 0; i < sockets; i++) {
 				clients.add(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()));
-				// the server closes its side at once: the client, which never closes, sits in CLOSE_WAIT
+				// the server closes its side at once: the client, which never closes,
+				// sits in CLOSE_WAIT
 				server.accept().close();
 			}
 			String remote = "127.0.0.1:" + server.getLocalPort();
@@ -123,12 +124,12 @@ class FileDescriptorInventoryTest {
 			.containsEntry(FileDescriptorType.ANON_INODE, 1)
 			.containsEntry(FileDescriptorType.FILE, 3)
 			.containsEntry(FileDescriptorType.OTHER, 1);
-		assertThat(taken.files()).containsExactly(new PathCount("/var/log/app.log", 2), new PathCount("/srv/data.bin", 1));
+		assertThat(taken.files()).containsExactly(new PathCount("/var/log/app.log", 2),
+				new PathCount("/srv/data.bin", 1));
 		// inode 999 belongs to another process in the namespace: not counted
 		assertThat(taken.tcpStates()).containsOnly(entry(TcpState.CLOSE_WAIT, 1), entry(TcpState.ESTABLISHED, 1),
 				entry(TcpState.LISTEN, 1));
-		assertThat(taken.remotes()).containsExactlyInAnyOrder(
-				new RemoteCount("127.0.0.1:8080", TcpState.CLOSE_WAIT, 1),
+		assertThat(taken.remotes()).containsExactlyInAnyOrder(new RemoteCount("127.0.0.1:8080", TcpState.CLOSE_WAIT, 1),
 				new RemoteCount("127.0.0.1:8081", TcpState.ESTABLISHED, 1));
 	}
 
@@ -150,7 +151,8 @@ class FileDescriptorInventoryTest {
 		assertThat(taken.listed()).isZero();
 	}
 
-	private FileDescriptorSnapshot pollUntil(Duration timeout, java.util.function.Predicate<FileDescriptorSnapshot> done) {
+	private FileDescriptorSnapshot pollUntil(Duration timeout,
+			java.util.function.Predicate<FileDescriptorSnapshot> done) {
 		return await().atMost(timeout)
 			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(20))

@@ -27,7 +27,8 @@ class FileDescriptorProbeTest {
 	@Test
 	void readsTheProcfsSizeWhereTheKernelHasItAndAgreesWithTheMxBean() {
 		FileDescriptorProbe probe = new FileDescriptorProbe();
-		// procfs-stat from Linux 6.2 on; before, the size reads 0 and the probe counts through the MXBean
+		// procfs-stat from Linux 6.2 on; before, the size reads 0 and the probe counts
+		// through the MXBean
 		assertThat(probe.countMethod()).isEqualTo(ProcfsStat.automaticCountMethod());
 		assertThat(probe.count()).isCloseTo(MX_BEAN.getOpenFileDescriptorCount(), within(3L));
 	}
@@ -70,7 +71,8 @@ class FileDescriptorProbeTest {
 
 	@Test
 	void fallsBackToTheMxBeanWhereTheDescriptorDirectoryIsARealDirectoryWhoseSizeReadsZero() throws IOException {
-		// fdinfo is a procfs directory with an entry per open descriptor whose stat size reads 0 on every kernel:
+		// fdinfo is a procfs directory with an entry per open descriptor whose stat size
+		// reads 0 on every kernel:
 		// /proc/self/fd as kernels before 6.2 show it
 		Path fdinfo = Path.of("/proc/self/fdinfo");
 		assertThat(Files.isDirectory(fdinfo)).isTrue();
@@ -110,7 +112,8 @@ class FileDescriptorProbeTest {
 		assertThat(probe.count()).isEqualTo(FileDescriptorProbe.UNKNOWN);
 		FileDescriptorUsage usage = FileDescriptorUsage.read(probe, new UsageThresholds(0.7, 0.9));
 		assertThat(usage.isKnown()).isFalse();
-		assertThat(usage.reason()).contains("procfs-stat was asked for").contains(probe.descriptorDirectory().toString());
+		assertThat(usage.reason()).contains("procfs-stat was asked for")
+			.contains(probe.descriptorDirectory().toString());
 	}
 
 	@Test

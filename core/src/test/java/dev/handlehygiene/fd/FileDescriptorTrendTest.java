@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The trend math on synthetic series, fed to the sampler as if read every 10 s over a 10-minute window (the
- * defaults), against a limit of 1024. Health goes DOWN on the trend exactly when it projects the limit within the
- * exhaustion horizon, which is what these tests read.
+ * The trend math on synthetic series, fed to the sampler as if read every 10 s over a
+ * 10-minute window (the defaults), against a limit of 1024. Health goes DOWN on the trend
+ * exactly when it projects the limit within the exhaustion horizon, which is what these
+ * tests read.
  */
 class FileDescriptorTrendTest {
 
@@ -32,7 +33,8 @@ class FileDescriptorTrendTest {
 
 	@Test
 	void aSteadyLeakGivesItsGrowthAndTheTimeToTheLimit() {
-		// 12.5 descriptors a minute from 200, with a few descriptors of request noise either way
+		// 12.5 descriptors a minute from 200, with a few descriptors of request noise
+		// either way
 		LongUnaryOperator leak = (second) -> 200 + Math.round(12.5 * second / 60.0) + this.noise.nextInt(7) - 3;
 		long last = feed(60, leak);
 
@@ -49,7 +51,8 @@ class FileDescriptorTrendTest {
 
 	@Test
 	void aFastLeakIsDownOnceHalfTheWindowIsSampled() {
-		// 60 a minute from 300: the limit is about 12 minutes away when the first projection is allowed
+		// 60 a minute from 300: the limit is about 12 minutes away when the first
+		// projection is allowed
 		int firstDown = -1;
 		for (int i = 0; i < 60 && firstDown < 0; i++) {
 			this.sampler.record(i * INTERVAL.toMillis(), 300 + i * 10, LIMIT);
@@ -71,12 +74,16 @@ class FileDescriptorTrendTest {
 
 	@Test
 	void aSawToothWithNoNetGrowthNeverGoesDown() {
-		// 500 connections opened over four minutes and closed at once, at eight phases against the window: a
-		// rising edge alone climbs 125 a minute, and a fit over two and a half teeth can slope upwards steeply
-		// enough to project the limit within the horizon; only the fit and the half-window rule keep it UP
+		// 500 connections opened over four minutes and closed at once, at eight phases
+		// against the window: a
+		// rising edge alone climbs 125 a minute, and a fit over two and a half teeth can
+		// slope upwards steeply
+		// enough to project the limit within the horizon; only the fit and the
+		// half-window rule keep it UP
 		for (int phase = 0; phase < 240; phase += 30) {
 			int offset = phase;
-			FileDescriptorSampler sawTooth = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW, () -> 0);
+			FileDescriptorSampler sawTooth = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW,
+					() -> 0);
 			for (int i = 0; i < 360; i++) {
 				long second = i * INTERVAL.getSeconds();
 				sawTooth.record(second * 1000, 300 + ((second + offset) % 240) * 500 / 240, LIMIT);
@@ -128,7 +135,8 @@ class FileDescriptorTrendTest {
 	@Test
 	void samplesTheRealProcess() {
 		long[] now = { 0 };
-		FileDescriptorSampler real = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW, () -> now[0]);
+		FileDescriptorSampler real = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW,
+				() -> now[0]);
 		real.sample();
 		now[0] += INTERVAL.toMillis();
 		real.sample();

@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A directory built to look like {@code /proc}: {@code self/fd} holds real symbolic links with the targets the
- * kernel would print, and {@code self/net/tcp} and {@code tcp6} real files in the kernel's format.
+ * A directory built to look like {@code /proc}: {@code self/fd} holds real symbolic links
+ * with the targets the kernel would print, and {@code self/net/tcp} and {@code tcp6} real
+ * files in the kernel's format.
  */
 public final class ProcfsTree {
 
@@ -60,7 +61,8 @@ public final class ProcfsTree {
 	/**
 	 * Writes a table with its header and rows.
 	 * @param table {@code tcp} or {@code tcp6}
-	 * @param rows each {@code local remote state-code inode}, addresses in the kernel's hexadecimal form
+	 * @param rows each {@code local remote state-code inode}, addresses in the kernel's
+	 * hexadecimal form
 	 * @return this tree
 	 * @throws IOException if it cannot be written
 	 */
@@ -68,15 +70,17 @@ public final class ProcfsTree {
 		StringBuilder text = new StringBuilder(HEADER);
 		for (String row : rows) {
 			String[] columns = row.split(" ");
-			text.append(String.format("%4d: %s %s %s 00000000:00000000 00:00000000 00000000     0        0 %s 1 0 20 4"
-					+ " 30 10 -1%n", this.rows++, columns[0], columns[1], columns[2], columns[3]));
+			text.append(String.format(
+					"%4d: %s %s %s 00000000:00000000 00:00000000 00000000     0        0 %s 1 0 20 4" + " 30 10 -1%n",
+					this.rows++, columns[0], columns[1], columns[2], columns[3]));
 		}
 		Files.writeString(this.net.resolve(table), text);
 		return this;
 	}
 
 	/**
-	 * Puts a directory where a table should be: reading it fails even for root, whom file modes do not stop.
+	 * Puts a directory where a table should be: reading it fails even for root, whom file
+	 * modes do not stop.
 	 * @param table {@code tcp} or {@code tcp6}
 	 * @return this tree
 	 * @throws IOException if it cannot be made

@@ -8,8 +8,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Collects garbage until a condition holds or a deadline passes: a leak is only found after the GC has seen the
- * owner unreachable and the cleaner thread has run.
+ * Collects garbage until a condition holds or a deadline passes: a leak is only found
+ * after the GC has seen the owner unreachable and the cleaner thread has run.
  */
 public final class Gc {
 

@@ -69,7 +69,8 @@ class LeakSitesTest {
 				done.add(executor.submit(() -> {
 					start.await();
 					for (int i = 0; i < sitesPerThread; i++) {
-						// every thread reports the same sites, in an order of its own, so they race for each place
+						// every thread reports the same sites, in an order of its own, so
+						// they race for each place
 						count(table, "com.acme.Site" + ((i * (thread + 1)) % sitesPerThread));
 					}
 					return null;

@@ -22,15 +22,18 @@ class LeakTrackerTest {
 	@Test
 	void aCallSiteIsTheFirstFrameOutsideTheIgnoredPackagesAndClasses() {
 		List<StackTraceElement> stack = CALL_SITES.framesOf(CALL_SITES.capture());
-		assertThat(stack.get(0).getMethodName()).isEqualTo("aCallSiteIsTheFirstFrameOutsideTheIgnoredPackagesAndClasses");
+		assertThat(stack.get(0).getMethodName())
+			.isEqualTo("aCallSiteIsTheFirstFrameOutsideTheIgnoredPackagesAndClasses");
 		assertThat(CALL_SITES.siteOf(stack)).startsWith("dev.handlehygiene.leak.LeakTrackerTest.aCallSite");
 	}
 
 	@Test
 	void aSpringProxyFrameIsNeverTheCallSite() {
 		StackTraceElement proxy = new StackTraceElement("com.acme.Orders$$SpringCGLIB$$0", "load", null, -1);
-		StackTraceElement caller = new StackTraceElement("com.acme.OrdersController", "show", "OrdersController.java", 12);
-		assertThat(CALL_SITES.siteOf(List.of(proxy, caller))).isEqualTo("com.acme.OrdersController.show(OrdersController.java:12)");
+		StackTraceElement caller = new StackTraceElement("com.acme.OrdersController", "show", "OrdersController.java",
+				12);
+		assertThat(CALL_SITES.siteOf(List.of(proxy, caller)))
+			.isEqualTo("com.acme.OrdersController.show(OrdersController.java:12)");
 	}
 
 	@Test
@@ -82,7 +85,8 @@ class LeakTrackerTest {
 			assertThat(found.leaked()).isEqualTo(dropped);
 			assertThat(found.stack()).first().isEqualTo(site);
 		});
-		// one report per site is marked first: that is what keeps the WARN log to one line per site
+		// one report per site is marked first: that is what keeps the WARN log to one
+		// line per site
 		assertThat(leaks).hasSize(dropped).filteredOn(Leak::firstAtSite).hasSize(1);
 		assertThat(leaks.get(0).description()).isEqualTo("dropped");
 	}
@@ -114,7 +118,8 @@ class LeakTrackerTest {
 		LeakTracker tracker = tracker(1.0, true);
 		Object kept = new Object();
 		tracker.track(kept, null, "kept");
-		// the other owner is dropped: once it is found, the kept one has been through the same collections
+		// the other owner is dropped: once it is found, the kept one has been through the
+		// same collections
 		tracker.track(new Object(), null, "dropped");
 		assertThat(Gc.until(() -> tracker.leaked() == 1, DEADLINE)).isTrue();
 		assertThat(tracker.open()).isEqualTo(1);
@@ -177,8 +182,7 @@ class LeakTrackerTest {
 		openMany(tracker);
 		assertThat(Gc.until(() -> tracker.leaked() == 3, DEADLINE)).isTrue();
 		assertThat(tracker.sites()).extracting(LeakSite::site, LeakSite::leaked)
-			.containsExactly(tuple(LeakTracker.UNSAMPLED_SITE, 1L), tuple(LeakSites.OTHER_SITES, 1L),
-					tuple(named, 1L));
+			.containsExactly(tuple(LeakTracker.UNSAMPLED_SITE, 1L), tuple(LeakSites.OTHER_SITES, 1L), tuple(named, 1L));
 		assertThat(tracker.storedSites()).isEqualTo(3);
 	}
 
@@ -262,7 +266,10 @@ class LeakTrackerTest {
 		return openOne(tracker);
 	}
 
-	/** A thread with no application frame, as a pool's or a server's own threads: its leaks have no call site. */
+	/**
+	 * A thread with no application frame, as a pool's or a server's own threads: its
+	 * leaks have no call site.
+	 */
 	private static final class FrameworkThread extends Thread {
 
 		private final LeakTracker tracker;

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /ok/file?count=N}: reads the {@link DemoFile} N times, closing it each time with try-with-resources,
- * so the descriptor count ends where it started.
+ * {@code POST /ok/file?count=N}: reads the {@link DemoFile} N times, closing it each time
+ * with try-with-resources, so the descriptor count ends where it started.
  */
 @RestController
 class ClosingFileController {

@@ -7,11 +7,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /ok/http?count=N}: the same N calls as {@link LeakyHttpController}, done right. {@code retrieve()}
- * reads the body and closes the response, which releases the socket, so nothing is left in {@code CLOSE_WAIT}.
+ * {@code POST /ok/http?count=N}: the same N calls as {@link LeakyHttpController}, done
+ * right. {@code retrieve()} reads the body and closes the response, which releases the
+ * socket, so nothing is left in {@code CLOSE_WAIT}.
  * <p>
- * A caller that needs the status only can use {@code retrieve().toBodilessEntity()}, or {@code exchange} with its
- * default {@code close=true}; one that keeps the raw response must close it, in a try-with-resources.
+ * A caller that needs the status only can use {@code retrieve().toBodilessEntity()}, or
+ * {@code exchange} with its default {@code close=true}; one that keeps the raw response
+ * must close it, in a try-with-resources.
  */
 @RestController
 class ClosingHttpController {

@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A service that leaks sockets and files on purpose, next to endpoints that do the same work correctly, so that
- * {@code /actuator/fdleaks} and {@code /actuator/health/fileDescriptors} have something to show.
+ * A service that leaks sockets and files on purpose, next to endpoints that do the same
+ * work correctly, so that {@code /actuator/fdleaks} and
+ * {@code /actuator/health/fileDescriptors} have something to show.
  */
 @SpringBootApplication
 public class DemoApplication {

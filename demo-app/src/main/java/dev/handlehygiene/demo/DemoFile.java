@@ -9,8 +9,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The file the file endpoints open, created at startup in a fresh temporary directory, so that the path
- * {@code /actuator/fdleaks} lists belongs to this demo alone. Its path is logged at startup.
+ * The file the file endpoints open, created at startup in a fresh temporary directory, so
+ * that the path {@code /actuator/fdleaks} lists belongs to this demo alone. Its path is
+ * logged at startup.
  */
 @Component
 class DemoFile {
@@ -22,10 +23,12 @@ class DemoFile {
 	DemoFile() throws IOException {
 		Path directory = Files.createTempDirectory("handle-hygiene-demo-");
 		Path file = Files.writeString(directory.resolve("demo.txt"), "A file the demo opens and forgets to close.\n");
-		// deleteOnExit deletes in reverse order of registration: the file first, then its directory
+		// deleteOnExit deletes in reverse order of registration: the file first, then its
+		// directory
 		directory.toFile().deleteOnExit();
 		file.toFile().deleteOnExit();
-		// the endpoint lists what the kernel reports (the link in /proc/self/fd), which has symbolic links resolved
+		// the endpoint lists what the kernel reports (the link in /proc/self/fd), which
+		// has symbolic links resolved
 		this.path = file.toRealPath();
 		logger.info("Demo file for /leak/file and /ok/file: " + this.path);
 	}

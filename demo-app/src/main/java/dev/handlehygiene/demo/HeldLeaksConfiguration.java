@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * One {@link HeldLeaks} per kind of handle, so that each leaky endpoint reports its own total. Spring tells them
- * apart by their type argument.
+ * One {@link HeldLeaks} per kind of handle, so that each leaky endpoint reports its own
+ * total. Spring tells them apart by their type argument.
  */
 @Configuration(proxyBeanMethods = false)
 class HeldLeaksConfiguration {

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /leak/file?count=N}: opens the {@link DemoFile} N times and never closes it. Each stream holds one
- * descriptor, and {@code /actuator/fdleaks} lists the file's path under {@code files} with its count.
+ * {@code POST /leak/file?count=N}: opens the {@link DemoFile} N times and never closes
+ * it. Each stream holds one descriptor, and {@code /actuator/fdleaks} lists the file's
+ * path under {@code files} with its count.
  */
 @RestController
 class LeakyFileController {

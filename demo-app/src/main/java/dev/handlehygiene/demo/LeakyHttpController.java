@@ -10,12 +10,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /leak/http?count=N}: calls the upstream N times and never closes a response. This is the bug the
- * starter exists to catch, written the way it usually is: the caller wanted the status only.
+ * {@code POST /leak/http?count=N}: calls the upstream N times and never closes a
+ * response. This is the bug the starter exists to catch, written the way it usually is:
+ * the caller wanted the status only.
  * <p>
- * With {@code spring.http.clients.imperative.factory=simple} each unclosed response keeps its socket open; the
- * upstream has closed its end, so the socket sits in {@code CLOSE_WAIT}, one per call, and {@code /actuator/fdleaks}
- * shows them under {@code tcp.states.CLOSE_WAIT} and {@code tcp.remotes}.
+ * With {@code spring.http.clients.imperative.factory=simple} each unclosed response keeps
+ * its socket open; the upstream has closed its end, so the socket sits in
+ * {@code CLOSE_WAIT}, one per call, and {@code /actuator/fdleaks} shows them under
+ * {@code tcp.states.CLOSE_WAIT} and {@code tcp.remotes}.
  */
 @RestController
 class LeakyHttpController {
@@ -41,9 +43,10 @@ class LeakyHttpController {
 	}
 
 	/**
-	 * {@code POST /leak/http/dropped?count=N}: the same calls, with the responses dropped instead of held. Nothing
-	 * refers to them any more, so after the next garbage collection the starter reports them as leaked, at this
-	 * method, and (with {@code close-leaked}, the default) closes them, releasing their sockets.
+	 * {@code POST /leak/http/dropped?count=N}: the same calls, with the responses dropped
+	 * instead of held. Nothing refers to them any more, so after the next garbage
+	 * collection the starter reports them as leaked, at this method, and (with
+	 * {@code close-leaked}, the default) closes them, releasing their sockets.
 	 */
 	@PostMapping("/leak/http/dropped")
 	LeakOutcome drop(@RequestParam(defaultValue = "1") int count) throws IOException {
@@ -56,7 +59,8 @@ class LeakyHttpController {
 	}
 
 	private ClientHttpResponse callWithoutClosing(URI uri) throws IOException {
-		// close=false: RestClient hands the response over and leaves closing it to us, and we never do
+		// close=false: RestClient hands the response over and leaves closing it to us,
+		// and we never do
 		ClientHttpResponse response = this.upstream.restClient()
 			.get()
 			.uri(uri)

@@ -9,11 +9,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /leak/jdbc}: borrows a connection from the Hikari pool and never returns it. Past
- * {@code spring.datasource.hikari.leak-detection-threshold} (2 s in the demo) Hikari logs its leak warning, and the
- * starter turns it into {@code handle.hygiene.leaks{resource="jdbc.connection"}} and an entry under
- * {@code /actuator/fdleaks/leaks} with this method in its stack. {@code POST /leak/jdbc/return} gives them back,
- * and the entries say so.
+ * {@code POST /leak/jdbc}: borrows a connection from the Hikari pool and never returns
+ * it. Past {@code spring.datasource.hikari.leak-detection-threshold} (2 s in the demo)
+ * Hikari logs its leak warning, and the starter turns it into
+ * {@code handle.hygiene.leaks{resource="jdbc.connection"}} and an entry under
+ * {@code /actuator/fdleaks/leaks} with this method in its stack.
+ * {@code POST /leak/jdbc/return} gives them back, and the entries say so.
  */
 @RestController
 class LeakyJdbcController {

@@ -9,8 +9,9 @@ import org.springframework.web.server.ResponseStatusException;
 final class RequestedCount {
 
 	/**
-	 * The most one call may do. A typo such as {@code count=100000} would otherwise exhaust the descriptor table in
-	 * one request; repeated calls can still get there, on purpose.
+	 * The most one call may do. A typo such as {@code count=100000} would otherwise
+	 * exhaust the descriptor table in one request; repeated calls can still get there, on
+	 * purpose.
 	 */
 	static final int MAX = 1000;
 

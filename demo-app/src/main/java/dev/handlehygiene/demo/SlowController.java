@@ -7,13 +7,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /slow?millis=N}: answers after N milliseconds, like a request busy with a slow upstream. A request in
- * flight when the application shuts down shows whether the shutdown is graceful: it completes instead of being cut.
+ * {@code GET /slow?millis=N}: answers after N milliseconds, like a request busy with a
+ * slow upstream. A request in flight when the application shuts down shows whether the
+ * shutdown is graceful: it completes instead of being cut.
  */
 @RestController
 class SlowController {
 
-	/** Longer than Spring Boot's default shutdown phase timeout (30 s) would only test that timeout. */
+	/**
+	 * Longer than Spring Boot's default shutdown phase timeout (30 s) would only test
+	 * that timeout.
+	 */
 	static final long MAX_MILLIS = 30_000;
 
 	@GetMapping("/slow")

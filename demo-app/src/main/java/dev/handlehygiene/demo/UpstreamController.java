@@ -7,12 +7,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The upstream service the HTTP endpoints call. The demo serves it itself so that it needs no other process.
+ * The upstream service the HTTP endpoints call. The demo serves it itself so that it
+ * needs no other process.
  * <p>
- * It answers {@code Connection: close}, so the server closes its end of the connection after each response. A
- * client that never closes its end is then left holding a socket in {@code CLOSE_WAIT}: the signature of an unclosed
- * response in production. The body is small (512 bytes) on purpose, like most API answers; FACTS.md shows how the
- * symptom changes with a large body.
+ * It answers {@code Connection: close}, so the server closes its end of the connection
+ * after each response. A client that never closes its end is then left holding a socket
+ * in {@code CLOSE_WAIT}: the signature of an unclosed response in production. The body is
+ * small (512 bytes) on purpose, like most API answers; FACTS.md shows how the symptom
+ * changes with a large body.
  */
 @RestController
 class UpstreamController {

@@ -9,8 +9,9 @@ import dev.handlehygiene.demo.DemoJson.Health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the walk-through in demo-app/README.md relies on from application.properties: the actuator on its own port
- * only, and the {@code fileDescriptors} health contributor with its details.
+ * What the walk-through in demo-app/README.md relies on from application.properties: the
+ * actuator on its own port only, and the {@code fileDescriptors} health contributor with
+ * its details.
  */
 class ActuatorSetupTest extends DemoOnRandomPorts {
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The output of a child process (and of its supervisor), redirected to a file under {@code target/}, read as it
- * grows.
+ * The output of a child process (and of its supervisor), redirected to a file under
+ * {@code target/}, read as it grows.
  *
  * @param file the file
  */
@@ -35,7 +35,8 @@ record ChildLog(Path file) {
 
 	String text() {
 		try {
-			// the child writes ASCII and UTF-8; a partly written character at the end must not fail the read
+			// the child writes ASCII and UTF-8; a partly written character at the end
+			// must not fail the read
 			return new String(Files.readAllBytes(this.file), StandardCharsets.ISO_8859_1);
 		}
 		catch (NoSuchFileException ex) {

@@ -13,9 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.handlehygiene.it.support.ActuatorClient;
 
 /**
- * Calls the running demo over loopback as curl would, with the JDK {@link HttpClient}: a client of its own, so the
- * tests do not go through the demo's configured {@code RestClient} they are checking. Actuator reads go through the
- * shared {@link ActuatorClient}.
+ * Calls the running demo over loopback as curl would, with the JDK {@link HttpClient}: a
+ * client of its own, so the tests do not go through the demo's configured
+ * {@code RestClient} they are checking. Actuator reads go through the shared
+ * {@link ActuatorClient}.
  */
 final class DemoClient {
 
@@ -67,7 +68,8 @@ final class DemoClient {
 	}
 
 	/**
-	 * A meter's value from {@code /actuator/metrics}, summed over the meters the tag selects.
+	 * A meter's value from {@code /actuator/metrics}, summed over the meters the tag
+	 * selects.
 	 * @param name the meter's name
 	 * @param tag {@code key:value}
 	 * @return the first measurement's value

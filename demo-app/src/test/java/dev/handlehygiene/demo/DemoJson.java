@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON the tests read, written down from the documented contract rather than borrowed from the code under test,
- * so that a renamed field fails a test.
+ * The JSON the tests read, written down from the documented contract rather than borrowed
+ * from the code under test, so that a renamed field fails a test.
  */
 final class DemoJson {
 
@@ -31,7 +31,10 @@ final class DemoJson {
 	/** {@code GET /actuator/fdleaks/files}. */
 	record FilesSection(List<FileCount> files) {
 
-		/** Descriptors open on one path; a path that is not listed has none (the list shows the top entries). */
+		/**
+		 * Descriptors open on one path; a path that is not listed has none (the list
+		 * shows the top entries).
+		 */
 		int countOf(String path) {
 			return this.files.stream().filter((file) -> file.path().equals(path)).mapToInt(FileCount::count).sum();
 		}

@@ -7,9 +7,10 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The whole demo, on real sockets, with the server and the actuator each on a free port. Every test class extends
- * this one configuration, so they share one application context, as they would share one running demo; each test
- * therefore measures its own change from a "before" reading instead of expecting absolute counts.
+ * The whole demo, on real sockets, with the server and the actuator each on a free port.
+ * Every test class extends this one configuration, so they share one application context,
+ * as they would share one running demo; each test therefore measures its own change from
+ * a "before" reading instead of expecting absolute counts.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 abstract class DemoOnRandomPorts {

@@ -17,8 +17,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deployment files in {@code demo-app/} say what the README promises: Kubernetes restarts the demo within about
- * a minute of DOWN through its health groups on the management port, and systemd restarts it on exit code 75.
+ * The deployment files in {@code demo-app/} say what the README promises: Kubernetes
+ * restarts the demo within about a minute of DOWN through its health groups on the
+ * management port, and systemd restarts it on exit code 75.
  */
 class DeploymentFilesTest {
 
@@ -35,7 +36,8 @@ class DeploymentFilesTest {
 		assertThat(httpGet(container, "startupProbe")).containsEntry("path", "/actuator/health/liveness");
 		assertThat(httpGet(container, "readinessProbe")).containsEntry("path", "/actuator/health/readiness");
 		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-			assertThat(portNumber(container, httpGet(container, probe).get("port"))).as(probe).isEqualTo(MANAGEMENT_PORT);
+			assertThat(portNumber(container, httpGet(container, probe).get("port"))).as(probe)
+				.isEqualTo(MANAGEMENT_PORT);
 		}
 	}
 
@@ -54,9 +56,11 @@ class DeploymentFilesTest {
 		int period = (Integer) liveness.get("periodSeconds");
 		int failures = (Integer) liveness.get("failureThreshold");
 		int termination = (Integer) podSpec.get("terminationGracePeriodSeconds");
-		// probes until the kubelet gives up, then SIGTERM and at most the grace period until SIGKILL
+		// probes until the kubelet gives up, then SIGTERM and at most the grace period
+		// until SIGKILL
 		assertThat(period * failures + termination).isLessThanOrEqualTo(60);
-		// the first probe must not wait past the start: the startup probe covers the start instead
+		// the first probe must not wait past the start: the startup probe covers the
+		// start instead
 		assertThat(liveness.get("initialDelaySeconds")).isNull();
 		// Boot's graceful shutdown has to finish before the kubelet's SIGKILL
 		Duration shutdownPhase = Duration
@@ -78,7 +82,8 @@ class DeploymentFilesTest {
 			.findFirst()
 			.orElseThrow();
 		List<Object> ports = list(map(service.get("spec")).get("ports"));
-		assertThat(ports).singleElement().satisfies((port) -> assertThat(map(port)).containsEntry("targetPort", "http"));
+		assertThat(ports).singleElement()
+			.satisfies((port) -> assertThat(map(port)).containsEntry("targetPort", "http"));
 	}
 
 	@Test

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dropped responses of the walk-through in demo-app/README.md: after a garbage collection the starter reports
- * them as leaked, at the demo's own call site, with its stack.
+ * The dropped responses of the walk-through in demo-app/README.md: after a garbage
+ * collection the starter reports them as leaked, at the demo's own call site, with its
+ * stack.
  */
 class DroppedResponseLeakTest extends DemoOnRandomPorts {
 
@@ -31,7 +32,8 @@ class DroppedResponseLeakTest extends DemoOnRandomPorts {
 		assertThat(after.sites()).anySatisfy((site) -> {
 			assertThat(site.site()).startsWith("dev.handlehygiene.demo.LeakyHttpController.callWithoutClosing(");
 			assertThat(site.leaked()).isGreaterThanOrEqualTo((long) (K * 0.9));
-			assertThat(site.stack()).anyMatch((frame) -> frame.startsWith("dev.handlehygiene.demo.LeakyHttpController.drop("));
+			assertThat(site.stack())
+				.anyMatch((frame) -> frame.startsWith("dev.handlehygiene.demo.LeakyHttpController.drop("));
 		});
 	}
 

@@ -12,12 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The anchor: the same leak in the same child JVM, with the starter switched off. The demo reaches EMFILE and
- * Tomcat's acceptor loops on "Socket accept failed ... Too many open files", while liveness keeps answering UP:
- * nothing would ever restart it. This is the crash the starter exists to prevent, reproduced.
+ * The anchor: the same leak in the same child JVM, with the starter switched off. The
+ * demo reaches EMFILE and Tomcat's acceptor loops on "Socket accept failed ... Too many
+ * open files", while liveness keeps answering UP: nothing would ever restart it. This is
+ * the crash the starter exists to prevent, reproduced.
  * <p>
- * At EMFILE no new connection can be accepted, so liveness is asked over one connection opened before the leak and
- * kept alive (no request limit, a long keep-alive timeout).
+ * At EMFILE no new connection can be accepted, so liveness is asked over one connection
+ * opened before the leak and kept alive (no request limit, a long keep-alive timeout).
  */
 class ExhaustionWithoutStarterTest {
 
@@ -61,27 +62,26 @@ class ExhaustionWithoutStarterTest {
 				LeakDriver driver = new LeakDriver(demo.serverPort(), 20, POLL, 150, Duration.ofSeconds(45))) {
 			answers.add(LivenessAnswer.ask(liveness, log));
 			driver.start();
-			await("'" + EMFILE + "' in the log").atMost(Duration.ofSeconds(45))
-				.pollInterval(POLL)
-				.until(() -> {
-					answers.add(LivenessAnswer.ask(liveness, log));
-					return log.contains(EMFILE);
-				});
+			await("'" + EMFILE + "' in the log").atMost(Duration.ofSeconds(45)).pollInterval(POLL).until(() -> {
+				answers.add(LivenessAnswer.ask(liveness, log));
+				return log.contains(EMFILE);
+			});
 			firstEmfileNanos = System.nanoTime();
 			long watchUntil = firstEmfileNanos + AFTER_EXHAUSTION.toNanos();
-			// keep asking while the acceptor spins: a fixed watch, not a wait for a condition
-			await("the watch after EMFILE").atMost(AFTER_EXHAUSTION.plusSeconds(10))
-				.pollInterval(POLL)
-				.until(() -> {
-					answers.add(LivenessAnswer.ask(liveness, log));
-					return System.nanoTime() - watchUntil >= 0;
-				});
+			// keep asking while the acceptor spins: a fixed watch, not a wait for a
+			// condition
+			await("the watch after EMFILE").atMost(AFTER_EXHAUSTION.plusSeconds(10)).pollInterval(POLL).until(() -> {
+				answers.add(LivenessAnswer.ask(liveness, log));
+				return System.nanoTime() - watchUntil >= 0;
+			});
 		}
 
 		long acceptFailures = log.countLines(ACCEPT_FAILED);
 		long afterExhaustion = answers.stream().filter(LivenessAnswer::afterEmfile).count();
-		System.out.printf("without the starter: %d '%s' lines; %d liveness answers, %d of them after the first '%s',"
-				+ " statuses %s%n", acceptFailures, ACCEPT_FAILED, answers.size(), afterExhaustion, EMFILE,
+		System.out.printf(
+				"without the starter: %d '%s' lines; %d liveness answers, %d of them after the first '%s',"
+						+ " statuses %s%n",
+				acceptFailures, ACCEPT_FAILED, answers.size(), afterExhaustion, EMFILE,
 				answers.stream().map(LivenessAnswer::status).distinct().toList());
 
 		assertThat(acceptFailures).as("'%s' lines in %s", ACCEPT_FAILED, log.file()).isGreaterThanOrEqualTo(2);

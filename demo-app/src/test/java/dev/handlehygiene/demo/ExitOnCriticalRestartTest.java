@@ -19,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 5's end-to-end restart: the demo in a child JVM under {@code supervise.sh}, with 1024 descriptors and
- * {@code exit-on-critical}, leaking HTTP responses at a steady 20 a second until its exit begins. Liveness must turn
- * DOWN while the demo still serves and before any "Too many open files"; the demo must then finish a request in
- * flight, exit with 75 before it runs out, and the supervisor must bring up a fresh JVM that answers UP.
+ * Issue 5's end-to-end restart: the demo in a child JVM under {@code supervise.sh}, with
+ * 1024 descriptors and {@code exit-on-critical}, leaking HTTP responses at a steady 20 a
+ * second until its exit begins. Liveness must turn DOWN while the demo still serves and
+ * before any "Too many open files"; the demo must then finish a request in flight, exit
+ * with 75 before it runs out, and the supervisor must bring up a fresh JVM that answers
+ * UP.
  */
 class ExitOnCriticalRestartTest {
 
@@ -38,12 +40,16 @@ class ExitOnCriticalRestartTest {
 	private static final String EVIDENCE = "File descriptors DOWN for";
 
 	/**
-	 * 20 leaked responses a second. Health turns DOWN at 90 % of 1024 descriptors, which leaves about 100, or 5 s of
-	 * leaking, for the watcher's 1 s period and the 2 s grace before the exit stops the server from accepting.
+	 * 20 leaked responses a second. Health turns DOWN at 90 % of 1024 descriptors, which
+	 * leaves about 100, or 5 s of leaking, for the watcher's 1 s period and the 2 s grace
+	 * before the exit stops the server from accepting.
 	 */
 	private static final int LEAKED_PER_REQUEST = 10;
 
-	/** Longer than the grace (2 s) plus the watcher's 1 s period: still running when the shutdown begins. */
+	/**
+	 * Longer than the grace (2 s) plus the watcher's 1 s period: still running when the
+	 * shutdown begins.
+	 */
 	private static final long SLOW_MILLIS = 5_000;
 
 	private static final Duration START_DEADLINE = Duration.ofSeconds(40);
@@ -87,7 +93,8 @@ class ExitOnCriticalRestartTest {
 			.failFast("the demo hit EMFILE before liveness went DOWN", () -> log.contains(EMFILE))
 			.until(() -> this.http.status(demo.managementPort(), LIVENESS) == 503);
 		long downNanos = System.nanoTime();
-		// both at the moment of DOWN: no descriptor has run out yet, and the demo still serves
+		// both at the moment of DOWN: no descriptor has run out yet, and the demo still
+		// serves
 		boolean exhaustedAtDown = log.contains(EMFILE);
 		Answer servedAtDown = this.http.get(demo.serverPort(), "/upstream/payload");
 		CompletableFuture<Answer> slow = this.http.getLater(demo.serverPort(), "/slow?millis=" + SLOW_MILLIS,
@@ -102,7 +109,8 @@ class ExitOnCriticalRestartTest {
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> log.contains(EVIDENCE));
 		assertThat(slow).as("the slow request, when the exit began").isNotDone();
-		// the leak went on until the exit began, as a real one would; stop it before the fresh process starts
+		// the leak went on until the exit began, as a real one would; stop it before the
+		// fresh process starts
 		this.driver.close();
 		int leakedByExit = this.driver.leaked();
 		assertThat(log.text()).as("the log when the exit began").doesNotContain(EMFILE);
@@ -149,7 +157,10 @@ class ExitOnCriticalRestartTest {
 		StringBuilder report = new StringBuilder(
 				"exit-on-critical restart, ulimit -n 1024, leak 20/s until the exit, grace 2s\n");
 		nanos.forEach((what, took) -> report.append(String.format(Locale.ROOT, "%-60s %6.1f s%n", what, took / 1e9)));
-		report.append("responses leaked by DOWN: ").append(leakedByDown).append(", by the exit: ").append(leakedByExit)
+		report.append("responses leaked by DOWN: ")
+			.append(leakedByDown)
+			.append(", by the exit: ")
+			.append(leakedByExit)
 			.append('\n');
 		System.out.print(report);
 		Files.writeString(TIMINGS, report);

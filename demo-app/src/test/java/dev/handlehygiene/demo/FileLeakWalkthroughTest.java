@@ -12,9 +12,9 @@ import dev.handlehygiene.demo.DemoJson.Leaked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Leak K streams on the demo file and watch {@code /actuator/fdleaks/files} list its path with K more descriptors;
- * read it correctly and watch the count stay put. Opening a file takes its descriptor synchronously, so there is
- * nothing to wait for.
+ * Leak K streams on the demo file and watch {@code /actuator/fdleaks/files} list its path
+ * with K more descriptors; read it correctly and watch the count stay put. Opening a file
+ * takes its descriptor synchronously, so there is nothing to wait for.
  */
 class FileLeakWalkthroughTest extends DemoOnRandomPorts {
 

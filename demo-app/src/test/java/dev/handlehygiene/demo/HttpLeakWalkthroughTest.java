@@ -14,14 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walk-through in demo-app/README.md, as a test: leak K responses and watch {@code /actuator/fdleaks} show K
- * more sockets in {@code CLOSE_WAIT} to the upstream's port; do the same calls correctly and watch it show none.
+ * The walk-through in demo-app/README.md, as a test: leak K responses and watch
+ * {@code /actuator/fdleaks} show K more sockets in {@code CLOSE_WAIT} to the upstream's
+ * port; do the same calls correctly and watch it show none.
  */
 class HttpLeakWalkthroughTest extends DemoOnRandomPorts {
 
 	private static final int K = 25;
 
-	/** Generous: the sockets reach CLOSE_WAIT within milliseconds; this only bounds a failing run. */
+	/**
+	 * Generous: the sockets reach CLOSE_WAIT within milliseconds; this only bounds a
+	 * failing run.
+	 */
 	private static final Duration DEADLINE = Duration.ofSeconds(15);
 
 	@Test
@@ -34,13 +38,14 @@ class HttpLeakWalkthroughTest extends DemoOnRandomPorts {
 		assertThat(leaked.totalHeld()).isGreaterThanOrEqualTo(K);
 		assertThat(leaked.target()).isEqualTo("http://127.0.0.1:" + this.serverPort + "/upstream/payload");
 
-		// the upstream's FIN reaches each socket asynchronously: poll until all of them are in CLOSE_WAIT
+		// the upstream's FIN reaches each socket asynchronously: poll until all of them
+		// are in CLOSE_WAIT
 		Tcp tcp = await().atMost(DEADLINE)
 			.pollInterval(Duration.ofMillis(50))
 			.until(this::tcp, (now) -> now.closeWait() >= closeWaitBefore + K);
 		assertThat(tcp.remotes()).as("remotes in CLOSE_WAIT to the upstream's port")
-			.filteredOn((remote) -> remote.remote().endsWith(":" + this.serverPort)
-					&& remote.state().equals("CLOSE_WAIT"))
+			.filteredOn(
+					(remote) -> remote.remote().endsWith(":" + this.serverPort) && remote.state().equals("CLOSE_WAIT"))
 			.singleElement()
 			.satisfies((remote) -> assertThat(remote.count()).isGreaterThanOrEqualTo(K));
 		// each leaked socket is a descriptor the process holds
@@ -55,8 +60,10 @@ class HttpLeakWalkthroughTest extends DemoOnRandomPorts {
 		Closed closed = this.demo.post("/ok/http?count=" + K, Closed.class);
 		assertThat(closed.closed()).isEqualTo(K);
 
-		// retrieve() has closed every socket before the endpoint answered: nothing to wait for. A few descriptors may
-		// come and go meanwhile (this test's own connections), so allow slack well below K.
+		// retrieve() has closed every socket before the endpoint answered: nothing to
+		// wait for. A few descriptors may
+		// come and go meanwhile (this test's own connections), so allow slack well below
+		// K.
 		Report after = report();
 		assertThat(after.tcp().closeWait()).isLessThan(closeWaitBefore + K / 2);
 		assertThat(after.open()).isLessThan(openBefore + K / 2);

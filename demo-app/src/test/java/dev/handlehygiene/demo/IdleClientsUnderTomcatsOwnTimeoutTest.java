@@ -14,9 +14,10 @@ import static dev.handlehygiene.demo.IdleClientsClosedByDefaultConnectionTimeout
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The anchor for {@link IdleClientsClosedByDefaultConnectionTimeoutTest}: with the application setting Tomcat's own
- * 60 s, the same idle clients, waited on for the same bound, are still open, so that check passes because of the
- * starter's default and would fail without it. Waits the bound only, not the 60 s.
+ * The anchor for {@link IdleClientsClosedByDefaultConnectionTimeoutTest}: with the
+ * application setting Tomcat's own 60 s, the same idle clients, waited on for the same
+ * bound, are still open, so that check passes because of the starter's default and would
+ * fail without it. Waits the bound only, not the 60 s.
  * <p>
  * Its own application context (the properties differ), so its own Tomcat on its own port.
  */
@@ -24,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.server.port=0", "server.tomcat.connection-timeout=60s" })
 class IdleClientsUnderTomcatsOwnTimeoutTest extends DemoOnRandomPorts {
 
-	/** A close or two for a reason of its own would not mean the timeout fired; 300 would. */
+	/**
+	 * A close or two for a reason of its own would not mean the timeout fired; 300 would.
+	 */
 	private static final int ALMOST_NONE = 5;
 
 	@Test
@@ -37,10 +40,11 @@ class IdleClientsUnderTomcatsOwnTimeoutTest extends DemoOnRandomPorts {
 				assertThat(setting.origin()).startsWith("application");
 			});
 
-		try (IdleConnections idle = IdleConnections.open(CLIENTS, new InetSocketAddress("127.0.0.1", this.serverPort))) {
+		try (IdleConnections idle = IdleConnections.open(CLIENTS,
+				new InetSocketAddress("127.0.0.1", this.serverPort))) {
 			int closed = idle.awaitClosedByServer(CLOSED_WITHIN);
-			System.out.println("idle clients under 60s: " + closed + " of " + CLIENTS + " closed by the server; "
-					+ idle.times());
+			System.out.println(
+					"idle clients under 60s: " + closed + " of " + CLIENTS + " closed by the server; " + idle.times());
 			assertThat(closed).as("idle connections closed by the server within %s (%s)", CLOSED_WITHIN, idle.times())
 				.isLessThan(ALMOST_NONE);
 		}

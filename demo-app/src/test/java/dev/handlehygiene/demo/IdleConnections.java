@@ -15,12 +15,13 @@ import org.awaitility.core.ConditionTimeoutException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * N plain TCP connections to a server that send nothing, the way a stalled or abandoned client would, and a way to
- * see which of them the server has closed.
+ * N plain TCP connections to a server that send nothing, the way a stalled or abandoned
+ * client would, and a way to see which of them the server has closed.
  * <p>
- * The connections are polled with non-blocking reads rather than watched with a {@code Selector}: a selector holds
- * descriptors of its own and keeps a closed channel's descriptor until it deregisters it, which would blur the
- * descriptor counts the tests compare.
+ * The connections are polled with non-blocking reads rather than watched with a
+ * {@code Selector}: a selector holds descriptors of its own and keeps a closed channel's
+ * descriptor until it deregisters it, which would blur the descriptor counts the tests
+ * compare.
  */
 final class IdleConnections implements AutoCloseable {
 
@@ -39,7 +40,8 @@ final class IdleConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Opens {@code count} connections, one after the other, and sends nothing on any of them.
+	 * Opens {@code count} connections, one after the other, and sends nothing on any of
+	 * them.
 	 * @param count how many
 	 * @param server where to
 	 * @return the open connections; close them when done
@@ -49,7 +51,8 @@ final class IdleConnections implements AutoCloseable {
 		long start = System.nanoTime();
 		try {
 			for (int i = 0; i < count; i++) {
-				// a blocking connect, so that each one is established (or fails) before the next
+				// a blocking connect, so that each one is established (or fails) before
+				// the next
 				long connecting = System.nanoTime();
 				SocketChannel channel = SocketChannel.open(server);
 				connections.add(new Connection(channel, connecting, System.nanoTime()));
@@ -57,8 +60,9 @@ final class IdleConnections implements AutoCloseable {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			IllegalStateException failure = new IllegalStateException("opened " + connections.size() + " of " + count
-					+ " connections to " + server + " before failing", ex);
+			IllegalStateException failure = new IllegalStateException(
+					"opened " + connections.size() + " of " + count + " connections to " + server + " before failing",
+					ex);
 			try {
 				closeAll(connections);
 			}
@@ -71,12 +75,14 @@ final class IdleConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Polls until the server has closed every connection or until every connection has been open for {@code within},
-	 * whichever comes first. Never throws for connections still open: the caller asserts on the count.
+	 * Polls until the server has closed every connection or until every connection has
+	 * been open for {@code within}, whichever comes first. Never throws for connections
+	 * still open: the caller asserts on the count.
 	 * <p>
-	 * Measured from the last connect rather than the first: when connects arrive faster than the server accepts them
-	 * and its accept backlog is full, the kernel drops the SYN and the client retries it a second later, so the last
-	 * connection may be established well after the first, and the server's timeout starts only then.
+	 * Measured from the last connect rather than the first: when connects arrive faster
+	 * than the server accepts them and its accept backlog is full, the kernel drops the
+	 * SYN and the client retries it a second later, so the last connection may be
+	 * established well after the first, and the server's timeout starts only then.
 	 * @param within how long each connection gets at least, from its own connect
 	 * @return how many of them the server had closed by then
 	 */
@@ -87,7 +93,8 @@ final class IdleConnections implements AutoCloseable {
 		}
 		AtomicInteger closed = new AtomicInteger();
 		try {
-			// polled on this thread: the connections' state is not shared with Awaitility's own thread
+			// polled on this thread: the connections' state is not shared with
+			// Awaitility's own thread
 			await("server closes all " + this.connections.size() + " idle connections").atMost(remaining)
 				.pollInSameThread()
 				.pollDelay(Duration.ZERO)
@@ -104,8 +111,8 @@ final class IdleConnections implements AutoCloseable {
 	}
 
 	/**
-	 * How the connections were opened and, for those the server has closed so far, how long after its own connect
-	 * each was closed, at the extremes.
+	 * How the connections were opened and, for those the server has closed so far, how
+	 * long after its own connect each was closed, at the extremes.
 	 * @return the times; the close times are {@code null} if none was closed
 	 */
 	Times times() {
@@ -113,7 +120,8 @@ final class IdleConnections implements AutoCloseable {
 		Duration latest = null;
 		Duration slowestConnect = Duration.ZERO;
 		for (Connection connection : this.connections) {
-			slowestConnect = max(slowestConnect, Duration.ofNanos(connection.openedAtNanos - connection.connectingNanos));
+			slowestConnect = max(slowestConnect,
+					Duration.ofNanos(connection.openedAtNanos - connection.connectingNanos));
 			if (connection.closed) {
 				Duration took = Duration.ofNanos(connection.closedAtNanos - connection.openedAtNanos);
 				earliest = (earliest == null || took.compareTo(earliest) < 0) ? took : earliest;
@@ -158,7 +166,8 @@ final class IdleConnections implements AutoCloseable {
 				connection.channel.close();
 			}
 			catch (IOException ex) {
-				// keep closing the others: a descriptor left open here would fail the caller's count for the wrong reason
+				// keep closing the others: a descriptor left open here would fail the
+				// caller's count for the wrong reason
 				if (failure == null) {
 					failure = new UncheckedIOException("could not close an idle connection", ex);
 				}
@@ -170,14 +179,19 @@ final class IdleConnections implements AutoCloseable {
 	}
 
 	/**
-	 * How long opening took, and when the server closed the connections, measured from each one's own connect.
+	 * How long opening took, and when the server closed the connections, measured from
+	 * each one's own connect.
 	 *
 	 * @param opening from the first connect to the last one established
-	 * @param slowestConnect the longest single connect: a second or more means a SYN was dropped and retried
-	 * @param earliestClose the earliest close after its own connect, or {@code null} if none was closed
-	 * @param latestClose the latest close after its own connect, or {@code null} if none was closed
+	 * @param slowestConnect the longest single connect: a second or more means a SYN was
+	 * dropped and retried
+	 * @param earliestClose the earliest close after its own connect, or {@code null} if
+	 * none was closed
+	 * @param latestClose the latest close after its own connect, or {@code null} if none
+	 * was closed
 	 * @param resets how many were reset rather than closed in order
-	 * @param bytesReceived what the server sent before closing, over all connections (none expected)
+	 * @param bytesReceived what the server sent before closing, over all connections
+	 * (none expected)
 	 */
 	record Times(Duration opening, Duration slowestConnect, Duration earliestClose, Duration latestClose, int resets,
 			long bytesReceived) {
@@ -224,14 +238,18 @@ final class IdleConnections implements AutoCloseable {
 			this.openedAtNanos = openedAtNanos;
 		}
 
-		/** Reads without blocking; end-of-stream or a reset means the server closed its side. */
+		/**
+		 * Reads without blocking; end-of-stream or a reset means the server closed its
+		 * side.
+		 */
 		boolean pollClosedByServer() {
 			if (this.closed) {
 				return true;
 			}
 			try {
 				int read;
-				// whatever the server might send before closing (an error response) is drained, not mistaken for open
+				// whatever the server might send before closing (an error response) is
+				// drained, not mistaken for open
 				while ((read = this.channel.read(this.buffer.clear())) > 0) {
 					this.bytesReceived += read;
 				}

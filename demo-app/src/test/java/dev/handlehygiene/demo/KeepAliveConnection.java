@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * One HTTP/1.1 connection, opened once and kept alive for many {@code GET}s. At the descriptor limit a server can
- * accept no new connection, but it still reads requests on one it accepted before: this is how a test can ask a
- * process at EMFILE for its health.
+ * One HTTP/1.1 connection, opened once and kept alive for many {@code GET}s. At the
+ * descriptor limit a server can accept no new connection, but it still reads requests on
+ * one it accepted before: this is how a test can ask a process at EMFILE for its health.
  */
 final class KeepAliveConnection implements AutoCloseable {
 
@@ -59,7 +59,8 @@ final class KeepAliveConnection implements AutoCloseable {
 	 * @throws IOException if the connection fails or the server closed it
 	 */
 	Answer get(String path) throws IOException {
-		String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nAccept: application/json\r\n\r\n";
+		String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+				+ "\r\nAccept: application/json\r\n\r\n";
 		this.out.write(request.getBytes(StandardCharsets.US_ASCII));
 		this.out.flush();
 		String statusLine = readLine();

@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Leaks HTTP responses in a child demo at a steady rate, as a production leak does: {@code POST /leak/http?count=N}
- * every period, on a background thread, until stopped or until its bounds (a number of requests, a time) are
- * reached. Loopback only.
+ * Leaks HTTP responses in a child demo at a steady rate, as a production leak does:
+ * {@code POST /leak/http?count=N} every period, on a background thread, until stopped or
+ * until its bounds (a number of requests, a time) are reached. Loopback only.
  */
 final class LeakDriver implements AutoCloseable {
 
@@ -88,7 +88,8 @@ final class LeakDriver implements AutoCloseable {
 	}
 
 	/**
-	 * When the first leaking request was sent: the first leaked descriptor comes within milliseconds of it.
+	 * When the first leaking request was sent: the first leaked descriptor comes within
+	 * milliseconds of it.
 	 * @return the time on {@link System#nanoTime()}'s scale
 	 * @throws IllegalStateException if none was sent yet
 	 */

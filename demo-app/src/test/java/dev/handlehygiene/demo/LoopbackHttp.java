@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Short, bounded HTTP calls to a child demo over loopback. A call that cannot connect or times out (the child is
- * starting, stopping, or out of descriptors) is an answer too: status {@link #NO_ANSWER}, never an exception.
+ * Short, bounded HTTP calls to a child demo over loopback. A call that cannot connect or
+ * times out (the child is starting, stopping, or out of descriptors) is an answer too:
+ * status {@link #NO_ANSWER}, never an exception.
  */
 final class LoopbackHttp {
 
@@ -18,7 +19,8 @@ final class LoopbackHttp {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-	// HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new connection. It also reopens a
+	// HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new
+	// connection. It also reopens a
 	// connection Tomcat closes after max-keep-alive-requests (100) by itself.
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -45,7 +47,8 @@ final class LoopbackHttp {
 	 * {@code GET} and wait.
 	 * @param port the port
 	 * @param path the path and query
-	 * @return the answer, with status {@link #NO_ANSWER} and the failure as body when there was none
+	 * @return the answer, with status {@link #NO_ANSWER} and the failure as body when
+	 * there was none
 	 */
 	Answer get(int port, String path) {
 		return send(request(port, path).GET().build());

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The processes a test started: the one it launched and whatever that one launched (a supervisor's JVM, its
- * {@code sleep}). Stops them by PID, never by name.
+ * The processes a test started: the one it launched and whatever that one launched (a
+ * supervisor's JVM, its {@code sleep}). Stops them by PID, never by name.
  */
 final class ProcessTree {
 
@@ -36,8 +36,9 @@ final class ProcessTree {
 	}
 
 	/**
-	 * Stops a process the test launched and its descendants: SIGTERM first (a supervisor passes it on, a JVM shuts
-	 * down), then SIGKILL for anything still alive after {@code patience}.
+	 * Stops a process the test launched and its descendants: SIGTERM first (a supervisor
+	 * passes it on, a JVM shuts down), then SIGKILL for anything still alive after
+	 * {@code patience}.
 	 * @param root the process the test launched, or {@code null} if it never started
 	 * @param patience how long to wait for a clean stop
 	 */
@@ -45,7 +46,8 @@ final class ProcessTree {
 		if (root == null) {
 			return;
 		}
-		// read before the root goes: orphans are adopted by init and no longer show up as its descendants
+		// read before the root goes: orphans are adopted by init and no longer show up as
+		// its descendants
 		List<ProcessHandle> descendants = root.descendants().toList();
 		root.destroy();
 		try {
@@ -58,7 +60,8 @@ final class ProcessTree {
 			root.destroyForcibly();
 		}
 		for (ProcessHandle descendant : descendants) {
-			// a ProcessHandle knows its process's start time, so a reused PID is not mistaken for it
+			// a ProcessHandle knows its process's start time, so a reused PID is not
+			// mistaken for it
 			if (descendant.isAlive()) {
 				descendant.destroyForcibly();
 			}

@@ -26,12 +26,13 @@ import dev.handlehygiene.leak.LeakTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's core, as the README's Performance section tells a start-up-sensitive service to keep it: the demo
- * with the exclusion list given there still applies the safe defaults and answers the {@code fileDescriptors} health
- * check, and has none of the excluded parts: Micrometer's own descriptor meter stands in for the starter's.
+ * The starter's core, as the README's Performance section tells a start-up-sensitive
+ * service to keep it: the demo with the exclusion list given there still applies the safe
+ * defaults and answers the {@code fileDescriptors} health check, and has none of the
+ * excluded parts: Micrometer's own descriptor meter stands in for the starter's.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
-		"spring.autoconfigure.exclude=" + StarterCoreOnlyTest.EXCLUDED })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "spring.autoconfigure.exclude=" + StarterCoreOnlyTest.EXCLUDED })
 class StarterCoreOnlyTest {
 
 	/** The README's list, in its order. */
@@ -70,7 +71,8 @@ class StarterCoreOnlyTest {
 		assertThat(this.context.getBeanNamesForType(FileDescriptorLeaksEndpoint.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(LeakTracker.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(SettingsAudit.class)).isEmpty();
-		// the README says so: without the starter's meter, Micrometer's own, read through the MXBean, is back
+		// the README says so: without the starter's meter, Micrometer's own, read through
+		// the MXBean, is back
 		assertThat(this.context.getBean(FileDescriptorMetrics.class).getClass()).isEqualTo(FileDescriptorMetrics.class);
 	}
 

@@ -20,15 +20,15 @@ import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link HttpClientDefaultsAutoConfiguration} where Apache HttpClient 5 is on the classpath. Tested here rather than
- * in the autoconfigure module, whose tests run without HttpClient 5.
+ * {@link HttpClientDefaultsAutoConfiguration} where Apache HttpClient 5 is on the
+ * classpath. Tested here rather than in the autoconfigure module, whose tests run without
+ * HttpClient 5.
  */
 class HttpClientDefaultsAutoConfigurationTest {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
-				HttpClientDefaultsAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(HandleHygieneAutoConfiguration.class, HttpClientDefaultsAutoConfiguration.class,
+					HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class));
 
 	@Test
 	void boundsThePoolLeaseOfTheRequestFactorySpringBootBuildsToTenSeconds() {

@@ -6,11 +6,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The row of the property validation table that needs Apache HttpClient 5 on the classpath: the pool lease timeout.
+ * The row of the property validation table that needs Apache HttpClient 5 on the
+ * classpath: the pool lease timeout.
  */
 class PoolLeaseTimeoutValidationTest {
 

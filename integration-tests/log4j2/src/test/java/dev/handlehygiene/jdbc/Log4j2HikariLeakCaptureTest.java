@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real HikariCP pool on H2 logging through SLF4J to Log4j2, configured (log4j2-test.xml) to keep HikariCP at WARN.
+ * A real HikariCP pool on H2 logging through SLF4J to Log4j2, configured
+ * (log4j2-test.xml) to keep HikariCP at WARN.
  */
 class Log4j2HikariLeakCaptureTest {
 

@@ -20,8 +20,9 @@ import dev.handlehygiene.defaults.ReactorNettyPoolCustomizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Reactor Netty pool bounds: applied by default, the application's values win, off with either switch, absent without
- * Reactor Netty, replaced by the user's own customizer, and checked once at binding.
+ * The Reactor Netty pool bounds: applied by default, the application's values win, off
+ * with either switch, absent without Reactor Netty, replaced by the user's own
+ * customizer, and checked once at binding.
  */
 class ReactorNettyClientDefaultsAutoConfigurationTest {
 
@@ -38,8 +39,9 @@ class ReactorNettyClientDefaultsAutoConfigurationTest {
 
 	@Test
 	void applicationsValuesAreUsed() {
-		this.runner.withPropertyValues("handle-hygiene.defaults.http-client.pool-max-idle-time=5s",
-				"handle-hygiene.defaults.http-client.pool-max-life-time=1h")
+		this.runner
+			.withPropertyValues("handle-hygiene.defaults.http-client.pool-max-idle-time=5s",
+					"handle-hygiene.defaults.http-client.pool-max-life-time=1h")
 			.run((context) -> assertThat(context.getBean(ReactorNettyPoolCustomizer.class).settings())
 				.satisfies((settings) -> {
 					assertThat(settings.maxIdleTime()).isEqualTo(Duration.ofSeconds(5));
@@ -92,8 +94,9 @@ class ReactorNettyClientDefaultsAutoConfigurationTest {
 	@Configuration(proxyBeanMethods = false)
 	static class OwnCustomizer {
 
-		final ReactorNettyPoolCustomizer customizer = new ReactorNettyPoolCustomizer(new ReactorNettyPoolCustomizer.Settings(
-				Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4)));
+		final ReactorNettyPoolCustomizer customizer = new ReactorNettyPoolCustomizer(
+				new ReactorNettyPoolCustomizer.Settings(Duration.ofSeconds(1), Duration.ofSeconds(2),
+						Duration.ofSeconds(3), Duration.ofSeconds(4)));
 
 		@Bean
 		ReactorNettyPoolCustomizer ownPoolCustomizer() {

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A Spring Boot 3 application that adds the starter stops at start-up with one message naming the Boot version the
- * starter needs and the one it found, before any auto-configuration or web server: without the check, Boot 3 got as
- * far as bean creation and failed with a {@code NoClassDefFoundError} for a Boot 4 type.
+ * A Spring Boot 3 application that adds the starter stops at start-up with one message
+ * naming the Boot version the starter needs and the one it found, before any
+ * auto-configuration or web server: without the check, Boot 3 got as far as bean creation
+ * and failed with a {@code NoClassDefFoundError} for a Boot 4 type.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartUpOnSpringBoot3Test {
@@ -29,7 +30,8 @@ class StartUpOnSpringBoot3Test {
 	void startUpFailsWithTheVersionNeededAndTheVersionFound() {
 		Throwable failure = catchThrowable(() -> run());
 		// the exception's type is package-private: its name is what an application sees
-		assertThat(failure.getClass().getName()).isEqualTo("dev.handlehygiene.version.UnsupportedSpringBootVersionException");
+		assertThat(failure.getClass().getName())
+			.isEqualTo("dev.handlehygiene.version.UnsupportedSpringBootVersionException");
 		assertThat(failure).hasNoCause()
 			.hasMessage("handle-hygiene needs Spring Boot 4.0 or later, but this application runs on Spring Boot "
 					+ SpringBootVersion.getVersion());

@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A Spring Boot 4.0 web application that adds the starter, with an upstream to call through {@code RestClient}.
+ * A Spring Boot 4.0 web application that adds the starter, with an upstream to call
+ * through {@code RestClient}.
  */
 @SpringBootApplication
 @RestController

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The starter for real on the oldest Spring Boot line it supports: embedded Tomcat on a random port, health in the
- * liveness group, the endpoint's counts, the safe defaults in force and audited, and a dropped {@code RestClient}
- * response named at its call site, all at the starter's defaults.
+ * The starter for real on the oldest Spring Boot line it supports: embedded Tomcat on a
+ * random port, health in the liveness group, the endpoint's counts, the safe defaults in
+ * force and audited, and a dropped {@code RestClient} response named at its call site,
+ * all at the starter's defaults.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StarterOnSpringBoot40Test {
@@ -98,7 +99,9 @@ class StarterOnSpringBoot40Test {
 		int line = 0;
 		for (int i = 0; i < count; i++) {
 			line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
-			ClientHttpResponse response = client.get().uri("http://127.0.0.1:" + this.port + "/upstream").exchange((request, exchanged) -> exchanged, false);
+			ClientHttpResponse response = client.get()
+				.uri("http://127.0.0.1:" + this.port + "/upstream")
+				.exchange((request, exchanged) -> exchanged, false);
 			assertThat(response).isNotNull();
 		}
 		return line;

@@ -8,8 +8,9 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 
 /**
- * Responses taken and deliberately left open, the way a leaking caller does: each keeps its pooled connection leased
- * until {@link #close()}, which tests call in a finally block (try-with-resources) so no lease outlives a test.
+ * Responses taken and deliberately left open, the way a leaking caller does: each keeps
+ * its pooled connection leased until {@link #close()}, which tests call in a finally
+ * block (try-with-resources) so no lease outlives a test.
  */
 final class HeldResponses implements AutoCloseable {
 
@@ -22,7 +23,8 @@ final class HeldResponses implements AutoCloseable {
 	List<Integer> take(RestClient client, String path, int count) {
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			// close = false: the exchange hands the open response over instead of closing it
+			// close = false: the exchange hands the open response over instead of closing
+			// it
 			ClientHttpResponse response = client.get().uri(path).exchange((request, open) -> open, false);
 			this.responses.add(response);
 			statuses.add(status(response));

@@ -10,8 +10,9 @@ import dev.handlehygiene.it.support.SettingsAuditClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With nothing but the starter, the audit reads the client settings in force, names Apache HttpClient 5
- * ({@code HttpComponents}) as the client they apply to, and lists the pool lease timeout only that client has.
+ * With nothing but the starter, the audit reads the client settings in force, names
+ * Apache HttpClient 5 ({@code HttpComponents}) as the client they apply to, and lists the
+ * pool lease timeout only that client has.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HttpClient5AuditWithStarterDefaultsTest {

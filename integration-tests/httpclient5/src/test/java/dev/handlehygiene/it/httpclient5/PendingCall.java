@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A call running on a thread of its own, so that a test can bound how long it waits for the outcome, look at where
- * the call is waiting, and still see the thread end, whatever the client does.
+ * A call running on a thread of its own, so that a test can bound how long it waits for
+ * the outcome, look at where the call is waiting, and still see the thread end, whatever
+ * the client does.
  */
 final class PendingCall {
 
@@ -30,7 +31,8 @@ final class PendingCall {
 				this.outcome.completeExceptionally(ex);
 			}
 		}, "pending-call");
-		// never keeps the test JVM alive, even if a test fails before the call is released
+		// never keeps the test JVM alive, even if a test fails before the call is
+		// released
 		this.thread.setDaemon(true);
 		this.startedNanos = System.nanoTime();
 		this.thread.start();
@@ -80,6 +82,7 @@ final class PendingCall {
 
 	/**
 	 * How a call ended.
+	 *
 	 * @param result what it returned, if it succeeded
 	 * @param failure what it threw, if it failed
 	 * @param took from start to the moment the test saw the outcome

@@ -18,8 +18,9 @@ import static dev.handlehygiene.it.httpclient5.HttpClient5TestApplication.LARGE_
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the starter's pool lease timeout (shortened to 2 s here), a caller that leaks responses makes later calls fail
- * fast instead of queueing for HttpClient's 3 minutes. {@link WithoutLeaseTimeoutTheNextCallWaitsTest} is the anchor.
+ * With the starter's pool lease timeout (shortened to 2 s here), a caller that leaks
+ * responses makes later calls fail fast instead of queueing for HttpClient's 3 minutes.
+ * {@link WithoutLeaseTimeoutTheNextCallWaitsTest} is the anchor.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "handle-hygiene.defaults.http-client.pool-lease-timeout=2s")
@@ -35,7 +36,8 @@ class PoolLeaseTimeoutFailsTheNextCallTest {
 
 	@Test
 	void nextCallFailsWithinTheLeaseTimeoutOnceTheRoutesConnectionsAreAllHeld() throws Exception {
-		// one pool for every call here: each injected RestClient.Builder (a prototype) carries an HttpClient and pool
+		// one pool for every call here: each injected RestClient.Builder (a prototype)
+		// carries an HttpClient and pool
 		// of its own, and every call below goes through this one client
 		RestClient client = this.builder.baseUrl("http://127.0.0.1:" + this.port).build();
 		PendingCall next;
@@ -46,9 +48,11 @@ class PoolLeaseTimeoutFailsTheNextCallTest {
 			assertThat(outcome).as(next::describeWhereWaiting).isNotNull();
 			assertThat(outcome.failure()).isInstanceOf(ResourceAccessException.class)
 				.hasRootCauseInstanceOf(ConnectionRequestTimeoutException.class)
-				// HttpClient names the lease deadline it gave up on: the 2 s set above, not its own 3 minutes
+				// HttpClient names the lease deadline it gave up on: the 2 s set above,
+				// not its own 3 minutes
 				.hasMessageContaining("Timeout deadline: 2000 MILLISECONDS");
-			// it gave up because the lease wait ran out, not at once for some other reason
+			// it gave up because the lease wait ran out, not at once for some other
+			// reason
 			assertThat(outcome.took()).isGreaterThanOrEqualTo(LEASE_TIMEOUT.minusMillis(250));
 		}
 		assertThat(next.threadEndsWithin(Duration.ofSeconds(5))).isTrue();

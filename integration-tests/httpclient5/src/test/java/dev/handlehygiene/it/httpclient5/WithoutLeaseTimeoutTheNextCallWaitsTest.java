@@ -17,9 +17,10 @@ import static dev.handlehygiene.it.httpclient5.HttpClient5TestApplication.LARGE_
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The anchor for {@link PoolLeaseTimeoutFailsTheNextCallTest}: with the starter's HTTP client defaults off, the same
- * leak leaves the next call queued on HttpClient's own 3-minute lease timeout. Seeing it still waiting well past the
- * 2 s bound shows that the starter's default is what bounds the wait, without waiting the 3 minutes.
+ * The anchor for {@link PoolLeaseTimeoutFailsTheNextCallTest}: with the starter's HTTP
+ * client defaults off, the same leak leaves the next call queued on HttpClient's own
+ * 3-minute lease timeout. Seeing it still waiting well past the 2 s bound shows that the
+ * starter's default is what bounds the wait, without waiting the 3 minutes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "handle-hygiene.defaults.http-client.enabled=false")
@@ -46,7 +47,8 @@ class WithoutLeaseTimeoutTheNextCallWaitsTest {
 			assertThat(next.stack()).extracting(StackTraceElement::getClassName)
 				.anyMatch((frame) -> frame.startsWith("org.apache.hc.core5.pool."));
 		}
-		// closing the held responses gave their connections back: the waiting call gets one and completes
+		// closing the held responses gave their connections back: the waiting call gets
+		// one and completes
 		PendingCall.Outcome outcome = next.awaitOutcome(Duration.ofSeconds(10));
 		assertThat(outcome).as("outcome within 10 s of closing the held responses").isNotNull();
 		assertThat(outcome.failure()).isNull();

@@ -11,8 +11,9 @@ import dev.handlehygiene.it.support.SettingsAuditClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's defaults are the lowest-precedence property source: a value the application sets wins on the live
- * connector, and the audit names the application as its origin.
+ * The starter's defaults are the lowest-precedence property source: a value the
+ * application sets wins on the live connector, and the audit names the application as its
+ * origin.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "server.jetty.connection-idle-timeout=7s")

@@ -11,8 +11,9 @@ import dev.handlehygiene.it.support.SettingsAuditClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The anchor for {@link StarterDefaultsOnJettyTest}: with the defaults switched off Jetty runs on Spring Boot's own
- * default, no connection cap at all, and the audit flags it. This is what the starter's default prevents.
+ * The anchor for {@link StarterDefaultsOnJettyTest}: with the defaults switched off Jetty
+ * runs on Spring Boot's own default, no connection cap at all, and the audit flags it.
+ * This is what the starter's default prevents.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "handle-hygiene.defaults.enabled=false")

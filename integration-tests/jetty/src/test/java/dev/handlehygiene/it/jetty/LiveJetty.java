@@ -10,7 +10,8 @@ import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
- * Reads the running Jetty itself, not the properties: what the server enforces is what counts.
+ * Reads the running Jetty itself, not the properties: what the server enforces is what
+ * counts.
  */
 final class LiveJetty {
 
@@ -35,7 +36,10 @@ final class LiveJetty {
 			.toList();
 	}
 
-	/** The cap Spring Boot installs when {@code server.jetty.max-connections} is set; {@code null} means unlimited. */
+	/**
+	 * The cap Spring Boot installs when {@code server.jetty.max-connections} is set;
+	 * {@code null} means unlimited.
+	 */
 	NetworkConnectionLimit connectionLimit() {
 		return this.server.getBean(NetworkConnectionLimit.class);
 	}

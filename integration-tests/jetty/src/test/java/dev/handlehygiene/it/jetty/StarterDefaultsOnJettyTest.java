@@ -15,7 +15,8 @@ import dev.handlehygiene.it.support.SettingsAuditClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With nothing but the starter, the running Jetty is bounded by the starter's defaults, and the audit says so.
+ * With nothing but the starter, the running Jetty is bounded by the starter's defaults,
+ * and the audit says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StarterDefaultsOnJettyTest {
@@ -25,14 +26,16 @@ class StarterDefaultsOnJettyTest {
 
 	@Test
 	void connectorIdleTimeoutIsThirtySeconds() {
-		// Jetty's own default is also 30 s: this reading alone cannot tell who set it, the audit test below can
+		// Jetty's own default is also 30 s: this reading alone cannot tell who set it,
+		// the audit test below can
 		assertThat(new LiveJetty(this.context).connectorIdleTimeoutsMillis()).isNotEmpty().containsOnly(30_000L);
 	}
 
 	@Test
 	void connectionsAreCappedAtHalfTheDescriptorLimitAtMost8192() {
 		NetworkConnectionLimit limit = new LiveJetty(this.context).connectionLimit();
-		// Spring Boot adds the limit only when max-connections is set; its own default (-1) adds none: unlimited
+		// Spring Boot adds the limit only when max-connections is set; its own default
+		// (-1) adds none: unlimited
 		assertThat(limit).as("NetworkConnectionLimit bean on the running server").isNotNull();
 		assertThat(limit.getMaxNetworkConnectionCount()).isEqualTo(expectedMaxConnections());
 	}
@@ -55,8 +58,9 @@ class StarterDefaultsOnJettyTest {
 	}
 
 	/**
-	 * The starter's rule, min(8192, soft descriptor limit / 2): 8192 on the build machines (soft limit 20000), less
-	 * where the limit is lower, so that the server alone cannot take the whole descriptor table.
+	 * The starter's rule, min(8192, soft descriptor limit / 2): 8192 on the build
+	 * machines (soft limit 20000), less where the limit is lower, so that the server
+	 * alone cannot take the whole descriptor table.
 	 */
 	private static long expectedMaxConnections() {
 		long softLimit = ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())

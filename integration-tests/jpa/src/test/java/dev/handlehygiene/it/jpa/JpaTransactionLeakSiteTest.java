@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 10's JPA acceptance: an {@code EntityManager} transaction held for 3 s against HikariCP's leak detection
- * threshold of 2 s is reported with the test's method as its site, not Hibernate's
- * {@code DataSourceConnectionProvider.getConnection}, nor Spring's transaction manager or proxy.
+ * Issue 10's JPA acceptance: an {@code EntityManager} transaction held for 3 s against
+ * HikariCP's leak detection threshold of 2 s is reported with the test's method as its
+ * site, not Hibernate's {@code DataSourceConnectionProvider.getConnection}, nor Spring's
+ * transaction manager or proxy.
  */
 @SpringBootTest(classes = JpaTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class JpaTransactionLeakSiteTest {
@@ -61,10 +62,14 @@ class JpaTransactionLeakSiteTest {
 		double countedBefore = leaksCounted();
 		Instant start = Instant.now();
 		long began = System.nanoTime();
-		// The connection is borrowed by JpaTransactionManager.doBegin inside the CGLIB proxy's interceptor chain,
-		// before countAndHold's body runs: the borrowing stack goes Hikari, Hibernate, Spring's transaction code,
-		// SlowOrderService$$SpringCGLIB$$0 (skipped as a proxy) and then this method. SlowOrderService.countAndHold
-		// itself is not on that stack, so the first application frame, the site, is this test method.
+		// The connection is borrowed by JpaTransactionManager.doBegin inside the CGLIB
+		// proxy's interceptor chain,
+		// before countAndHold's body runs: the borrowing stack goes Hikari, Hibernate,
+		// Spring's transaction code,
+		// SlowOrderService$$SpringCGLIB$$0 (skipped as a proxy) and then this method.
+		// SlowOrderService.countAndHold
+		// itself is not on that stack, so the first application frame, the site, is this
+		// test method.
 		long counted = this.slowOrders.countAndHold(released(reportsBefore, began));
 		Duration held = Duration.ofNanos(System.nanoTime() - began);
 
@@ -79,7 +84,8 @@ class JpaTransactionLeakSiteTest {
 		Instant start = Instant.now();
 		long began = System.nanoTime();
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
-		// TransactionTemplate.execute begins the transaction, and borrows the connection, before it calls the
+		// TransactionTemplate.execute begins the transaction, and borrows the connection,
+		// before it calls the
 		// lambda: the frame under Spring's is this method's, not the lambda's
 		Long counted = transaction.execute((status) -> {
 			this.orders.save(new PurchaseOrder("gadget"));
@@ -94,10 +100,12 @@ class JpaTransactionLeakSiteTest {
 		assertReportedAtThisMethod(test, start, held, reportsBefore, countedBefore);
 	}
 
-	/** The hold ends once this pool's next leak report has been seen and at least 3 s have passed. */
+	/**
+	 * The hold ends once this pool's next leak report has been seen and at least 3 s have
+	 * passed.
+	 */
 	private Callable<Boolean> released(long reportsBefore, long began) {
-		return () -> this.registry.leaked(POOL) > reportsBefore
-				&& System.nanoTime() - began >= HELD_AT_LEAST.toNanos();
+		return () -> this.registry.leaked(POOL) > reportsBefore && System.nanoTime() - began >= HELD_AT_LEAST.toNanos();
 	}
 
 	private void assertReportedAtThisMethod(TestInfo test, Instant start, Duration held, long reportsBefore,
@@ -126,7 +134,8 @@ class JpaTransactionLeakSiteTest {
 
 		assertThat(leaksCounted()).isEqualTo(countedBefore + 1);
 
-		// the transaction has ended: HikariCP logs the return at INFO, which the starter captures whatever the level
+		// the transaction has ended: HikariCP logs the return at INFO, which the starter
+		// captures whatever the level
 		await().atMost(DEADLINE).until(() -> leaksSince(start).get(0).returned());
 		JdbcLeak returned = leaksSince(start).get(0);
 		assertThat(returned.returnedAt()).isAfterOrEqualTo(returned.detectedAt());
@@ -137,7 +146,10 @@ class JpaTransactionLeakSiteTest {
 		return this.registry.leaks().stream().filter((leak) -> !leak.detectedAt().isBefore(start)).toList();
 	}
 
-	/** {@code handle.hygiene.leaks{resource=jdbc.connection,pool=orders}}; it appears with the pool's first leak. */
+	/**
+	 * {@code handle.hygiene.leaks{resource=jdbc.connection,pool=orders}}; it appears with
+	 * the pool's first leak.
+	 */
 	private double leaksCounted() {
 		FunctionCounter counter = this.meterRegistry.find("handle.hygiene.leaks")
 			.tags("resource", JdbcLeakRegistry.RESOURCE, "pool", POOL)

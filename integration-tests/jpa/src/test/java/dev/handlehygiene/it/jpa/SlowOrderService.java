@@ -12,14 +12,18 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Holds a JPA transaction, and so its pooled connection, open: a slow unit of work as HikariCP's leak detection sees
- * it. Called through its CGLIB proxy, whose {@code JpaTransactionManager} takes the connection when the transaction
- * begins, before {@link #countAndHold} runs.
+ * Holds a JPA transaction, and so its pooled connection, open: a slow unit of work as
+ * HikariCP's leak detection sees it. Called through its CGLIB proxy, whose
+ * {@code JpaTransactionManager} takes the connection when the transaction begins, before
+ * {@link #countAndHold} runs.
  */
 @Service
 public class SlowOrderService {
 
-	/** Bound on every hold, so a report that never comes fails the test instead of hanging it. */
+	/**
+	 * Bound on every hold, so a report that never comes fails the test instead of hanging
+	 * it.
+	 */
 	static final Duration MAX_HOLD = Duration.ofSeconds(15);
 
 	@PersistenceContext
@@ -32,8 +36,8 @@ public class SlowOrderService {
 	}
 
 	/**
-	 * Queries through the {@code EntityManager} and the repository, then keeps the transaction open until
-	 * {@code release} says so.
+	 * Queries through the {@code EntityManager} and the repository, then keeps the
+	 * transaction open until {@code release} says so.
 	 * @param release polled until it answers {@code true}, at most {@link #MAX_HOLD}
 	 * @return the orders counted inside the transaction
 	 */

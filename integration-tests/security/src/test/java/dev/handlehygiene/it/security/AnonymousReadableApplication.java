@@ -10,9 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * A servlet application whose filter chain lets anyone read health and {@code fdleaks} (a dashboard that scrapes the
- * counts without credentials), so that only {@code management.endpoint.fdleaks.show-details} stands between an
- * anonymous caller and the details. Users may still authenticate with HTTP basic.
+ * A servlet application whose filter chain lets anyone read health and {@code fdleaks} (a
+ * dashboard that scrapes the counts without credentials), so that only
+ * {@code management.endpoint.fdleaks.show-details} stands between an anonymous caller and
+ * the details. Users may still authenticate with HTTP basic.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

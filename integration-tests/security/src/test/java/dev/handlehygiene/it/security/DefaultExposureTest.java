@@ -22,9 +22,10 @@ import dev.handlehygiene.it.support.ActuatorClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Boot exposes only {@code health} by default, on the web and on JMX, and JMX is off
- * ({@code spring.jmx.enabled=false}): adding the starter puts no {@code fdleaks} on the web until the application
- * includes it, whoever asks. Asked as ADMIN, so that a 404 cannot be the filter chain's doing.
+ * Spring Boot exposes only {@code health} by default, on the web and on JMX, and JMX is
+ * off ({@code spring.jmx.enabled=false}): adding the starter puts no {@code fdleaks} on
+ * the web until the application includes it, whoever asks. Asked as ADMIN, so that a 404
+ * cannot be the filter chain's doing.
  */
 class DefaultExposureTest {
 
@@ -67,7 +68,8 @@ class DefaultExposureTest {
 
 		@Test
 		void theEndpointIsNotCreatedAtAll() {
-			// exposed on no technology, so not available: no listing of /proc is ever possible
+			// exposed on no technology, so not available: no listing of /proc is ever
+			// possible
 			assertThat(this.context.getBeanNamesForType(FileDescriptorLeaksEndpoint.class)).isEmpty();
 		}
 
@@ -113,7 +115,8 @@ class DefaultExposureTest {
 			ObjectName name = new ObjectName("handle-hygiene-security-test:type=Endpoint,name=Fdleaks,*");
 			ObjectName endpoint = server.queryNames(name, null).iterator().next();
 			@SuppressWarnings("unchecked")
-			Map<String, Object> report = (Map<String, Object>) server.invoke(endpoint, "fdLeaks", new Object[0], new String[0]);
+			Map<String, Object> report = (Map<String, Object>) server.invoke(endpoint, "fdLeaks", new Object[0],
+					new String[0]);
 			assertThat(report).containsKey("files").doesNotContainKey("hiddenDetails");
 		}
 

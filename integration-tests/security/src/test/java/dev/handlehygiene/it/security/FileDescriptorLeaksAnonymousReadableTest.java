@@ -9,14 +9,14 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A filter chain that lets anyone read {@code fdleaks}: then {@code show-details=when-authorized} with
- * {@code roles=ADMIN} alone keeps the details from an anonymous caller and from a user outside the role.
+ * A filter chain that lets anyone read {@code fdleaks}: then
+ * {@code show-details=when-authorized} with {@code roles=ADMIN} alone keeps the details
+ * from an anonymous caller and from a user outside the role.
  */
 @SpringBootTest(classes = AnonymousReadableApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",
-				"management.endpoint.fdleaks.show-details=when-authorized",
-				"management.endpoint.fdleaks.roles=ADMIN" })
+				"management.endpoint.fdleaks.show-details=when-authorized", "management.endpoint.fdleaks.roles=ADMIN" })
 class FileDescriptorLeaksAnonymousReadableTest extends WithHeldEvidence {
 
 	@Test

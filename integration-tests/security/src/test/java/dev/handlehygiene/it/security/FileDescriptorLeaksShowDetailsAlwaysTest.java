@@ -7,8 +7,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code show-details=always}: whoever the filter chain lets in gets the details, an anonymous caller too. Only for
- * a management port nobody else can reach.
+ * {@code show-details=always}: whoever the filter chain lets in gets the details, an
+ * anonymous caller too. Only for a management port nobody else can reach.
  */
 @SpringBootTest(classes = AnonymousReadableApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

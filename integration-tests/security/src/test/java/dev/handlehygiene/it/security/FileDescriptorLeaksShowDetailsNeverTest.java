@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code show-details=never}: even a user in the configured role gets the counts only, from the report and from
- * every section.
+ * {@code show-details=never}: even a user in the configured role gets the counts only,
+ * from the report and from every section.
  */
 @SpringBootTest(classes = SecuredActuatorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",

@@ -11,14 +11,14 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's default, {@code show-details=when-authorized}, with {@code roles=ADMIN}, behind a filter chain that
- * asks for authentication on {@code fdleaks}: anonymous callers are turned away, a user outside the role gets the
- * counts only, an ADMIN gets every detail, and a wrong password gets nothing.
+ * The starter's default, {@code show-details=when-authorized}, with {@code roles=ADMIN},
+ * behind a filter chain that asks for authentication on {@code fdleaks}: anonymous
+ * callers are turned away, a user outside the role gets the counts only, an ADMIN gets
+ * every detail, and a wrong password gets nothing.
  */
 @SpringBootTest(classes = SecuredActuatorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,fdleaks",
-				"management.endpoint.fdleaks.show-details=when-authorized",
-				"management.endpoint.fdleaks.roles=ADMIN" })
+				"management.endpoint.fdleaks.show-details=when-authorized", "management.endpoint.fdleaks.roles=ADMIN" })
 class FileDescriptorLeaksWhenAuthorizedTest extends WithHeldEvidence {
 
 	@ParameterizedTest

@@ -16,17 +16,22 @@ import dev.handlehygiene.it.support.ActuatorClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/health/fileDescriptors} has only counts as details (no path, address or stack), and who sees them
- * is Spring Boot's {@code management.endpoint.health.show-details} and {@code roles}, not the {@code fdleaks}
- * settings: health is open to anonymous callers in most filter chains, so it must never carry what {@code fdleaks}
- * hides. A caller who may not see components gets a 404 for the component's own path (Spring Boot's rule), and the
- * liveness probe, which includes the component, still answers with its status.
+ * {@code /actuator/health/fileDescriptors} has only counts as details (no path, address
+ * or stack), and who sees them is Spring Boot's
+ * {@code management.endpoint.health.show-details} and {@code roles}, not the
+ * {@code fdleaks} settings: health is open to anonymous callers in most filter chains, so
+ * it must never carry what {@code fdleaks} hides. A caller who may not see components
+ * gets a 404 for the component's own path (Spring Boot's rule), and the liveness probe,
+ * which includes the component, still answers with its status.
  */
 class FileDescriptorsHealthDetailsTest {
 
 	private static final String PATH = "/actuator/health/fileDescriptors";
 
-	/** Every detail the indicator may write: counts, a share, a rate, a duration and two labels. */
+	/**
+	 * Every detail the indicator may write: counts, a share, a rate, a duration and two
+	 * labels.
+	 */
 	private static final Set<String> COUNT_DETAILS = Set.of("open", "limit", "usage", "level", "countMethod",
 			"perMinute", "projectedExhaustion");
 
@@ -40,8 +45,7 @@ class FileDescriptorsHealthDetailsTest {
 	@SpringBootTest(classes = SecuredActuatorApplication.class,
 			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 			properties = { "management.endpoints.web.exposure.include=health,fdleaks",
-					"management.endpoint.health.show-details=when-authorized",
-					"management.endpoint.health.roles=ADMIN",
+					"management.endpoint.health.show-details=when-authorized", "management.endpoint.health.roles=ADMIN",
 					// the fdleaks setting does not reach health
 					"management.endpoint.fdleaks.show-details=always" })
 	class WhenAuthorizedForAdmin {

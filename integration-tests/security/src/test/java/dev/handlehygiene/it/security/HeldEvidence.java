@@ -22,12 +22,13 @@ import dev.handlehygiene.leak.LeakTracker;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Real things for the details to show: a file held open, loopback TCP connections held open, a RestClient response
- * dropped unclosed, and a JDBC connection held past HikariCP's leak threshold, so that {@code files},
- * {@code tcp.remotes}, leak sites with their stacks and a connection named with its JDBC URL exist for real.
+ * Real things for the details to show: a file held open, loopback TCP connections held
+ * open, a RestClient response dropped unclosed, and a JDBC connection held past
+ * HikariCP's leak threshold, so that {@code files}, {@code tcp.remotes}, leak sites with
+ * their stacks and a connection named with its JDBC URL exist for real.
  * <p>
- * The file and the connection to one listener are held {@value #COPIES} times each, so that they rank above the
- * one-of-a-kind jars and sockets in the endpoint's top entries.
+ * The file and the connection to one listener are held {@value #COPIES} times each, so
+ * that they rank above the one-of-a-kind jars and sockets in the endpoint's top entries.
  */
 final class HeldEvidence implements AutoCloseable {
 
@@ -56,10 +57,11 @@ final class HeldEvidence implements AutoCloseable {
 	}
 
 	/**
-	 * Holds the file and connections open, leaks one response and holds one JDBC connection, waiting until both
-	 * leaks are reported.
+	 * Holds the file and connections open, leaks one response and holds one JDBC
+	 * connection, waiting until both leaks are reported.
 	 * @param builder the application's builder, whose responses the starter tracks
-	 * @param port the server port: the response is the application's own health, open to all
+	 * @param port the server port: the response is the application's own health, open to
+	 * all
 	 * @param tracker the starter's response tracker
 	 * @param dataSource the application's HikariCP pool
 	 * @param jdbcLeaks the starter's record of HikariCP's leak reports
@@ -80,9 +82,9 @@ final class HeldEvidence implements AutoCloseable {
 			});
 		long jdbcBefore = jdbcLeaks.leaked();
 		evidence.held.add(dataSource.getConnection());
-		// HikariCP reports a connection held past its threshold (2 s here) and keeps it listed until it is returned
-		await("the held connection reported by HikariCP").atMost(DEADLINE)
-			.until(() -> jdbcLeaks.leaked() > jdbcBefore);
+		// HikariCP reports a connection held past its threshold (2 s here) and keeps it
+		// listed until it is returned
+		await("the held connection reported by HikariCP").atMost(DEADLINE).until(() -> jdbcLeaks.leaked() > jdbcBefore);
 		return evidence;
 	}
 
@@ -108,7 +110,10 @@ final class HeldEvidence implements AutoCloseable {
 		return getClass().getName() + ".dropResponse(";
 	}
 
-	/** What the held connection's name shows once reported: HikariCP names it as the driver prints it. */
+	/**
+	 * What the held connection's name shows once reported: HikariCP names it as the
+	 * driver prints it.
+	 */
 	String jdbcUrlPrefix() {
 		return "url=jdbc:h2:";
 	}

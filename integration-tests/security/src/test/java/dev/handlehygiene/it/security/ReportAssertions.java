@@ -8,8 +8,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a report of {@code /actuator/fdleaks} shows of the {@link HeldEvidence}: the counts always, the paths, remote
- * addresses, call sites, stacks and setting values only with details.
+ * What a report of {@code /actuator/fdleaks} shows of the {@link HeldEvidence}: the
+ * counts always, the paths, remote addresses, call sites, stacks and setting values only
+ * with details.
  */
 final class ReportAssertions {
 
@@ -41,8 +42,8 @@ final class ReportAssertions {
 	}
 
 	/**
-	 * The evidence is named: the file's path, the connections' remote, the leaks' sites and stacks, the JDBC URL of
-	 * the held connection, and the values of the settings.
+	 * The evidence is named: the file's path, the connections' remote, the leaks' sites
+	 * and stacks, the JDBC URL of the held connection, and the values of the settings.
 	 * @param report the whole report
 	 * @param evidence what is held open
 	 */
@@ -103,7 +104,10 @@ final class ReportAssertions {
 		}
 	}
 
-	/** Nowhere in the body, not only not where a detail would be: a detail that moved would still be caught. */
+	/**
+	 * Nowhere in the body, not only not where a detail would be: a detail that moved
+	 * would still be caught.
+	 */
 	static void assertNamesNothing(JsonNode body, HeldEvidence evidence) {
 		String text = body.toString();
 		assertThat(text).doesNotContain(evidence.filePath())

@@ -10,13 +10,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * A servlet application secured the way a real one would be: health open to all (probes carry no credentials),
- * {@code fdleaks} for any authenticated user (its details are then left to
- * {@code management.endpoint.fdleaks.show-details} and {@code roles}), every other endpoint for ADMIN, and the
- * application itself for any authenticated user, all with HTTP basic.
+ * A servlet application secured the way a real one would be: health open to all (probes
+ * carry no credentials), {@code fdleaks} for any authenticated user (its details are then
+ * left to {@code management.endpoint.fdleaks.show-details} and {@code roles}), every
+ * other endpoint for ADMIN, and the application itself for any authenticated user, all
+ * with HTTP basic.
  * <p>
- * {@link EndpointRequest} matches the endpoints wherever they are served, on the server port or on a separate
- * management port.
+ * {@link EndpointRequest} matches the endpoints wherever they are served, on the server
+ * port or on a separate management port.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

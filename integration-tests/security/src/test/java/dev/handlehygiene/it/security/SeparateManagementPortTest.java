@@ -17,17 +17,20 @@ import dev.handlehygiene.it.support.ActuatorClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Management on its own port, bound to the loopback interface: {@code fdleaks} answers there, behind the same filter
- * chain and the same {@code show-details} rule, and the application's port does not serve it at all.
+ * Management on its own port, bound to the loopback interface: {@code fdleaks} answers
+ * there, behind the same filter chain and the same {@code show-details} rule, and the
+ * application's port does not serve it at all.
  */
 @SpringBootTest(classes = SecuredActuatorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "management.server.address=127.0.0.1",
 				"management.endpoints.web.exposure.include=health,fdleaks",
-				"management.endpoint.fdleaks.show-details=when-authorized",
-				"management.endpoint.fdleaks.roles=ADMIN" })
+				"management.endpoint.fdleaks.show-details=when-authorized", "management.endpoint.fdleaks.roles=ADMIN" })
 class SeparateManagementPortTest extends WithHeldEvidence {
 
-	/** {@code 127.0.0.1} as {@code /proc/net/tcp} writes it, and as {@code tcp6} writes it IPv4-mapped. */
+	/**
+	 * {@code 127.0.0.1} as {@code /proc/net/tcp} writes it, and as {@code tcp6} writes it
+	 * IPv4-mapped.
+	 */
 	private static final List<String> LOOPBACK = List.of("0100007F", "0000000000000000FFFF00000100007F");
 
 	private static final String LISTEN = "0A";
@@ -69,7 +72,10 @@ class SeparateManagementPortTest extends WithHeldEvidence {
 		assertThat(listeners).allMatch(LOOPBACK::contains);
 	}
 
-	/** The local addresses of the sockets listening on a port, read from the kernel's tables. */
+	/**
+	 * The local addresses of the sockets listening on a port, read from the kernel's
+	 * tables.
+	 */
 	private static List<String> listenAddresses(int port) throws IOException {
 		String portHex = String.format(Locale.ROOT, "%04X", port);
 		List<String> addresses = new ArrayList<>();

@@ -6,8 +6,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The in-memory user store of the test applications: one user in role ADMIN, the role that may see details, and one
- * in role USER, authenticated but outside it.
+ * The in-memory user store of the test applications: one user in role ADMIN, the role
+ * that may see details, and one in role USER, authenticated but outside it.
  */
 @Configuration(proxyBeanMethods = false)
 public class TestUsers {
@@ -18,7 +18,9 @@ public class TestUsers {
 	/** A user in role USER only. */
 	public static final String VIEWER = "viewer";
 
-	/** Both users' password; {@code {noop}}: a test fixture, not a way to store passwords. */
+	/**
+	 * Both users' password; {@code {noop}}: a test fixture, not a way to store passwords.
+	 */
 	public static final String PASSWORD = "loopback-only";
 
 	@Bean

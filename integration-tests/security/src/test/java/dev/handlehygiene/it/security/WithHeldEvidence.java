@@ -19,8 +19,9 @@ import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 import dev.handlehygiene.leak.LeakTracker;
 
 /**
- * A test against a running application that holds {@link HeldEvidence} for the whole class, and calls the actuator
- * over real HTTP as an anonymous caller, as {@link TestUsers#VIEWER} or as {@link TestUsers#ADMIN}.
+ * A test against a running application that holds {@link HeldEvidence} for the whole
+ * class, and calls the actuator over real HTTP as an anonymous caller, as
+ * {@link TestUsers#VIEWER} or as {@link TestUsers#ADMIN}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WithHeldEvidence {
@@ -56,7 +57,10 @@ abstract class WithHeldEvidence {
 		this.evidence.close();
 	}
 
-	/** The port the actuator answers on: the server port unless a test serves management on its own. */
+	/**
+	 * The port the actuator answers on: the server port unless a test serves management
+	 * on its own.
+	 */
 	int managementPort() {
 		return this.port;
 	}

@@ -12,12 +12,11 @@ import dev.handlehygiene.it.support.ActuatorClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The health contributor, the {@code fdleaks} endpoint and the liveness group answer on WebFlux as on the servlet
- * stack.
+ * The health contributor, the {@code fdleaks} endpoint and the liveness group answer on
+ * WebFlux as on the servlet stack.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoint.health.show-details=always",
-				"management.endpoint.health.show-components=always" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always" })
 class ActuatorOnWebFluxTest {
 
 	@LocalServerPort

@@ -12,11 +12,11 @@ import dev.handlehygiene.it.support.SettingsAuditClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application's {@code server.netty.idle-timeout} wins over the starter's: the running server closes a raw idle
- * connection after the application's 2 s, and the audit names the application as the origin.
+ * The application's {@code server.netty.idle-timeout} wins over the starter's: the
+ * running server closes a raw idle connection after the application's 2 s, and the audit
+ * names the application as the origin.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "server.netty.idle-timeout=2s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.netty.idle-timeout=2s")
 class ApplicationIdleTimeoutWinsOnNettyTest {
 
 	@LocalServerPort

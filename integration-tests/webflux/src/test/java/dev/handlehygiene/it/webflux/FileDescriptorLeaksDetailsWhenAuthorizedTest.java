@@ -18,13 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With reactive Spring Security, {@code show-details=when-authorized} shows the details of {@code /actuator/fdleaks}
- * to a user in the configured role and only counts to an anonymous caller or a user outside the role: the endpoint's
- * web extension reads the reactive security context.
+ * With reactive Spring Security, {@code show-details=when-authorized} shows the details
+ * of {@code /actuator/fdleaks} to a user in the configured role and only counts to an
+ * anonymous caller or a user outside the role: the endpoint's web extension reads the
+ * reactive security context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoint.fdleaks.show-details=when-authorized",
-				"management.endpoint.fdleaks.roles=ADMIN" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"management.endpoint.fdleaks.show-details=when-authorized", "management.endpoint.fdleaks.roles=ADMIN" })
 class FileDescriptorLeaksDetailsWhenAuthorizedTest {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -63,7 +63,8 @@ class FileDescriptorLeaksDetailsWhenAuthorizedTest {
 	}
 
 	private JsonNode fdleaks(String credentials) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/fdleaks"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/fdleaks"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json");
 		if (credentials != null) {

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The starter's pool closes pooled {@code WebClient} connections that stay idle past its max idle time, although the
- * upstream would keep them alive for 30 s: counted as this process's sockets to the upstream.
+ * The starter's pool closes pooled {@code WebClient} connections that stay idle past its
+ * max idle time, although the upstream would keep them alive for 30 s: counted as this
+ * process's sockets to the upstream.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "handle-hygiene.defaults.http-client.pool-max-idle-time=1s",

@@ -17,7 +17,8 @@ import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
 
 /**
- * An upstream on the loopback address for {@code WebClient} calls, and the count of this process's sockets to it.
+ * An upstream on the loopback address for {@code WebClient} calls, and the count of this
+ * process's sockets to it.
  */
 final class LoopbackUpstream implements AutoCloseable {
 
@@ -31,7 +32,8 @@ final class LoopbackUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * An upstream that accepts connections and never writes a byte, as a hung service would.
+	 * An upstream that accepts connections and never writes a byte, as a hung service
+	 * would.
 	 * @return the upstream, listening
 	 */
 	static LoopbackUpstream silent() throws IOException {
@@ -58,8 +60,8 @@ final class LoopbackUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * An HTTP/1.1 upstream that keeps connections alive (the JDK server's idle interval is 30 s) and answers every
-	 * request with a body of the given size.
+	 * An HTTP/1.1 upstream that keeps connections alive (the JDK server's idle interval
+	 * is 30 s) and answers every request with a body of the given size.
 	 * @param bodyBytes the size of each body
 	 * @return the upstream, listening
 	 */

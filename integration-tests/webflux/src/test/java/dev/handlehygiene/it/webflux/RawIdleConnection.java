@@ -8,7 +8,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
- * A plain TCP connection to the server that never sends a byte, as an idle or stuck client would hold it.
+ * A plain TCP connection to the server that never sends a byte, as an idle or stuck
+ * client would hold it.
  */
 final class RawIdleConnection {
 
@@ -20,7 +21,8 @@ final class RawIdleConnection {
 	 * @param port the server's port on the loopback address
 	 * @param deadline how long to wait for the close at most
 	 * @return the time from connected to closed by the server (the read returned -1)
-	 * @throws AssertionError if the server sent data or left the connection open past the deadline
+	 * @throws AssertionError if the server sent data or left the connection open past the
+	 * deadline
 	 */
 	static Duration timeUntilClosedByServer(int port, Duration deadline) throws IOException {
 		try (Socket socket = new Socket()) {

@@ -20,10 +20,11 @@ import dev.handlehygiene.it.support.SettingsAuditClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With nothing but the starter, the Netty server runs with the starter's idle timeout of 100 s, and the audit reads it
- * back from the server's configuration. Waiting 100 s for the close would dominate the build: the closing itself is
- * measured in {@link ApplicationIdleTimeoutWinsOnNettyTest} with the application's shorter value, through the same
- * Spring Boot property.
+ * With nothing but the starter, the Netty server runs with the starter's idle timeout of
+ * 100 s, and the audit reads it back from the server's configuration. Waiting 100 s for
+ * the close would dominate the build: the closing itself is measured in
+ * {@link ApplicationIdleTimeoutWinsOnNettyTest} with the application's shorter value,
+ * through the same Spring Boot property.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,8 +42,9 @@ class StarterDefaultsOnNettyTest {
 	@Test
 	void idleTimeoutComesFromTheStartersDefaults() {
 		assertThat(this.environment.getProperty("server.netty.idle-timeout")).isEqualTo("100s");
-		assertThat(this.environment.getPropertySources().get("handleHygieneDefaults").getProperty(
-				"server.netty.idle-timeout")).isEqualTo("100s");
+		assertThat(this.environment.getPropertySources()
+			.get("handleHygieneDefaults")
+			.getProperty("server.netty.idle-timeout")).isEqualTo("100s");
 	}
 
 	@Test
@@ -108,7 +110,8 @@ class StarterDefaultsOnNettyTest {
 
 	@Test
 	void startUpLineCountsOnlyTheNettyServerTheReactiveClientAndTheLivenessGroup(CapturedOutput output) {
-		// no Tomcat, Jetty or Hikari key applies here: the Netty idle timeout, the two spring.http.clients.* timeouts,
+		// no Tomcat, Jetty or Hikari key applies here: the Netty idle timeout, the two
+		// spring.http.clients.* timeouts,
 		// the four Reactor Netty pool bounds and the liveness group
 		assertThat(output).contains("handle-hygiene: 8 safe defaults in force");
 	}

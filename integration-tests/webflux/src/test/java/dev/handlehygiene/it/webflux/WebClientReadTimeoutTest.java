@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * {@code spring.http.clients.read-timeout} reaches the {@code HttpClient} built on the starter's pool as its response
- * timeout: a {@code WebClient} call to an upstream that never answers fails within it.
+ * {@code spring.http.clients.read-timeout} reaches the {@code HttpClient} built on the
+ * starter's pool as its response timeout: a {@code WebClient} call to an upstream that
+ * never answers fails within it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.http.clients.read-timeout=2s")

@@ -8,9 +8,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * A reactive application on the Netty server with nothing but the starter: whatever bounds the server comes from the
- * starter or from the properties a test sets. Reactive Spring Security lets every caller in, anonymous or with HTTP
- * basic, so that {@code show-details=when-authorized} has a user to tell from an anonymous caller.
+ * A reactive application on the Netty server with nothing but the starter: whatever
+ * bounds the server comes from the starter or from the properties a test sets. Reactive
+ * Spring Security lets every caller in, anonymous or with HTTP basic, so that
+ * {@code show-details=when-authorized} has a user to tell from an anonymous caller.
  */
 @SpringBootApplication
 public class WebFluxTestApplication {
@@ -25,11 +26,8 @@ public class WebFluxTestApplication {
 
 	@Bean
 	SecurityWebFilterChain permitAllWithHttpBasic(ServerHttpSecurity http) {
-		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-			.httpBasic((basic) -> {
-			})
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.build();
+		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll()).httpBasic((basic) -> {
+		}).csrf(ServerHttpSecurity.CsrfSpec::disable).build();
 	}
 
 	@Bean
