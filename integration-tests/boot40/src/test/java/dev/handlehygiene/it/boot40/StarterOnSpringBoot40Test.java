@@ -98,10 +98,11 @@ class StarterOnSpringBoot40Test {
 	private int dropResponses(RestClient client, int count) {
 		int line = 0;
 		for (int i = 0; i < count; i++) {
+			RestClient.RequestHeadersSpec<?> request = client.get().uri("http://127.0.0.1:" + this.port + "/upstream");
+			// the exchange on one line, the line after this one: the formatter must not
+			// wrap it
 			line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
-			ClientHttpResponse response = client.get()
-				.uri("http://127.0.0.1:" + this.port + "/upstream")
-				.exchange((request, exchanged) -> exchanged, false);
+			ClientHttpResponse response = request.exchange((sent, exchanged) -> exchanged, false);
 			assertThat(response).isNotNull();
 		}
 		return line;
