@@ -1,7 +1,9 @@
 package dev.handlehygiene.demo;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,11 @@ class HeldLeaksConfiguration {
 
 	@Bean
 	HeldLeaks<InputStream> heldFileStreams() {
+		return new HeldLeaks<>();
+	}
+
+	@Bean
+	HeldLeaks<Stream<Path>> heldDirectoryListings() {
 		return new HeldLeaks<>();
 	}
 
