@@ -1,6 +1,7 @@
 package dev.handlehygiene.demo;
 
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.stream.Stream;
@@ -28,6 +29,11 @@ class HeldLeaksConfiguration {
 
 	@Bean
 	HeldLeaks<Stream<Path>> heldDirectoryListings() {
+		return new HeldLeaks<>();
+	}
+
+	@Bean
+	HeldLeaks<Socket> heldSockets() {
 		return new HeldLeaks<>();
 	}
 
