@@ -2,6 +2,7 @@ package dev.handlehygiene.demo;
 
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.stream.Stream;
@@ -24,6 +25,11 @@ class HeldLeaksConfiguration {
 
 	@Bean
 	HeldLeaks<InputStream> heldFileStreams() {
+		return new HeldLeaks<>();
+	}
+
+	@Bean
+	HeldLeaks<HttpClient> heldHttpClients() {
 		return new HeldLeaks<>();
 	}
 

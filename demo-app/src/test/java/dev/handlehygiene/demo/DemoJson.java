@@ -16,6 +16,10 @@ final class DemoJson {
 	record Leaked(int leaked, int totalHeld, String target) {
 	}
 
+	/** {@code POST /leak/client-per-call/release}. */
+	record ReleasedClients(int closed, int dropped, String target) {
+	}
+
 	/** {@code POST /ok/...}. */
 	record Closed(int closed, String target) {
 	}
