@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /leak/directory?count=N}: lists the {@link DemoFile}'s directory N times
- * with {@link Files#list} and never closes the stream. Each listing holds two descriptors
- * on the directory (the JDK opens it, and reads it through a duplicate), and
- * {@code /actuator/fdleaks} lists the directory's path under {@code files}.
+ * with {@link Files#list} and never closes the stream. On Linux each listing holds two
+ * descriptors on the directory (one it reads through, and a duplicate for operations
+ * relative to the directory), and {@code /actuator/fdleaks} lists the directory's path
+ * under {@code files}.
  * <p>
  * Unlike a socket or a file stream, a directory stream has no {@code Cleaner}: one that
  * nobody refers to any more stays open all the same, until the process ends. Close it
