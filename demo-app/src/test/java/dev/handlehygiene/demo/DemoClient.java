@@ -92,6 +92,18 @@ final class DemoClient {
 		return exchange(request).statusCode();
 	}
 
+	/**
+	 * The status of a {@code POST} on the server port, whatever it is.
+	 * @param pathAndQuery for example {@code /leak/socket?count=0}
+	 * @return the HTTP status
+	 */
+	int postStatus(String pathAndQuery) {
+		return exchange(HttpRequest.newBuilder(uri(this.serverPort, pathAndQuery))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.timeout(TIMEOUT)
+			.build()).statusCode();
+	}
+
 	private <T> T send(HttpRequest request, Class<T> type) {
 		HttpResponse<String> response = exchange(request);
 		if (response.statusCode() != 200) {
