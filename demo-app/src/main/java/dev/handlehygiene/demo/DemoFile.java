@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The file the file endpoints open, created at startup in a fresh temporary directory, so
  * that the path {@code /actuator/fdleaks} lists belongs to this demo alone. Its path is
- * logged at startup.
+ * logged at startup. The directory endpoints list that directory.
  */
 @Component
 class DemoFile {
@@ -35,6 +35,14 @@ class DemoFile {
 
 	Path path() {
 		return this.path;
+	}
+
+	/**
+	 * The demo's own temporary directory, which holds the file.
+	 * @return the directory, with symbolic links resolved like the file's path
+	 */
+	Path directory() {
+		return this.path.getParent();
 	}
 
 }

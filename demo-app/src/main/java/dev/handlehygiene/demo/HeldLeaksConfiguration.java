@@ -1,7 +1,11 @@
 package dev.handlehygiene.demo;
 
 import java.io.InputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +25,21 @@ class HeldLeaksConfiguration {
 
 	@Bean
 	HeldLeaks<InputStream> heldFileStreams() {
+		return new HeldLeaks<>();
+	}
+
+	@Bean
+	HeldLeaks<HttpClient> heldHttpClients() {
+		return new HeldLeaks<>();
+	}
+
+	@Bean
+	HeldLeaks<Stream<Path>> heldDirectoryListings() {
+		return new HeldLeaks<>();
+	}
+
+	@Bean
+	HeldLeaks<Socket> heldSockets() {
 		return new HeldLeaks<>();
 	}
 

@@ -22,8 +22,11 @@ final class DemoClient {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	// HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new connection
-	private final HttpClient http = HttpClient.newBuilder()
+	// HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new
+	// connection. One client for every test: a client per test would leave its
+	// selector (two anon_inode descriptors and a thread) for the garbage collector
+	// to close in the middle of another test's counts.
+	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(TIMEOUT)
 		.build();
@@ -39,7 +42,7 @@ final class DemoClient {
 
 	DemoClient(int serverPort, int managementPort) {
 		this.serverPort = serverPort;
-		this.actuator = new ActuatorClient(managementPort, this.http);
+		this.actuator = new ActuatorClient(managementPort, HTTP);
 	}
 
 	/**
@@ -89,6 +92,18 @@ final class DemoClient {
 		return exchange(request).statusCode();
 	}
 
+	/**
+	 * The status of a {@code POST} on the server port, whatever it is.
+	 * @param pathAndQuery for example {@code /leak/socket?count=0}
+	 * @return the HTTP status
+	 */
+	int postStatus(String pathAndQuery) {
+		return exchange(HttpRequest.newBuilder(uri(this.serverPort, pathAndQuery))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.timeout(TIMEOUT)
+			.build()).statusCode();
+	}
+
 	private <T> T send(HttpRequest request, Class<T> type) {
 		HttpResponse<String> response = exchange(request);
 		if (response.statusCode() != 200) {
@@ -100,7 +115,7 @@ final class DemoClient {
 
 	private HttpResponse<String> exchange(HttpRequest request) {
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);

@@ -16,12 +16,16 @@ final class DemoJson {
 	record Leaked(int leaked, int totalHeld, String target) {
 	}
 
+	/** {@code POST /leak/client-per-call/release}. */
+	record ReleasedClients(int closed, int dropped, String target) {
+	}
+
 	/** {@code POST /ok/...}. */
 	record Closed(int closed, String target) {
 	}
 
 	/** {@code GET /actuator/fdleaks}, the fields the tests use. */
-	record Report(String level, long open, long limit, Tcp tcp, List<FileCount> files) {
+	record Report(String level, long open, long limit, Map<String, Integer> types, Tcp tcp, List<FileCount> files) {
 	}
 
 	/** {@code GET /actuator/fdleaks/tcp}. */
@@ -46,6 +50,17 @@ final class DemoJson {
 		/** A state with no socket is absent from {@code states}. */
 		int closeWait() {
 			return this.states.getOrDefault("CLOSE_WAIT", 0);
+		}
+
+		/**
+		 * Sockets in one state to one remote address; a pair with no socket is absent
+		 * from {@code remotes}.
+		 */
+		int count(String remote, String state) {
+			return this.remotes.stream()
+				.filter((entry) -> entry.remote().equals(remote) && entry.state().equals(state))
+				.mapToInt(Remote::count)
+				.sum();
 		}
 
 	}
