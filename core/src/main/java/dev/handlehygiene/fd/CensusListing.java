@@ -1,0 +1,202 @@
+package dev.handlehygiene.fd;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.handlehygiene.fd.FileDescriptorCensus.Group;
+import dev.handlehygiene.fd.FileDescriptorCensus.Kind;
+import dev.handlehygiene.fd.TcpTableJoin.SocketRow;
+
+/**
+ * What one census counts while the inventory lists {@code /proc/self/fd}, and the groups
+ * it makes of that once the socket tables are read.
+ */
+final class CensusListing {
+
+	private static final String SOCKET_PREFIX = "socket:[";
+
+	private static final String DELETED = " (deleted)";
+
+	/** What wakes a selector: the JDK's (since 16) and Netty's epoll transport's. */
+	private static final Set<String> SELECTOR_LINKS = Set.of("anon_inode:[eventpoll]", "anon_inode:[eventfd]",
+			"anon_inode:[timerfd]");
+
+	/** The order groups are kept in under the bound: the biggest, then by name. */
+	private static final Comparator<Map.Entry<Group, Integer>> BIGGEST_FIRST = Map.Entry
+		.<Group, Integer>comparingByValue()
+		.reversed()
+		.thenComparing((entry) -> entry.getKey().name())
+		.thenComparing((entry) -> entry.getKey().kind());
+
+	private final Map<FileDescriptorType, Integer> types = new EnumMap<>(FileDescriptorType.class);
+
+	private final Map<Group, Integer> named = new HashMap<>();
+
+	/**
+	 * Descriptors per socket inode: a socket duplicated with {@code dup} counts twice.
+	 */
+	private final Map<Long, Integer> sockets = new HashMap<>();
+
+	/** Whether a path is a directory, asked once per distinct path within a census. */
+	private final Map<String, Boolean> directories = new HashMap<>();
+
+	private int listed;
+
+	/**
+	 * Counts one descriptor.
+	 * @param target what its link points at
+	 */
+	void add(String target) {
+		this.listed++;
+		FileDescriptorType type = FileDescriptorType.of(target);
+		this.types.merge(type, 1, Integer::sum);
+		if (type == FileDescriptorType.FILE) {
+			if (isDirectory(target)) {
+				count(new Group(Kind.DIRECTORY, target));
+			}
+			else {
+				Group file = new Group(Kind.FILE, target);
+				count(file);
+				count(parentOf(file));
+			}
+		}
+		else if (type == FileDescriptorType.SOCKET) {
+			long inode = socketInode(target);
+			if (inode >= 0) {
+				this.sockets.merge(inode, 1, Integer::sum);
+			}
+			else {
+				count(Group.UNLISTED_SOCKETS);
+			}
+		}
+		else if (type == FileDescriptorType.ANON_INODE) {
+			count(SELECTOR_LINKS.contains(target) ? Group.SELECTORS : new Group(Kind.ANON_INODE, target));
+		}
+	}
+
+	/**
+	 * The inodes of the sockets listed, to join with the tables.
+	 * @return the inodes
+	 */
+	Set<Long> socketInodes() {
+		return this.sockets.keySet();
+	}
+
+	/**
+	 * Groups the sockets the TCP tables list: listening ones by port, those accepted on a
+	 * listening port by that port and state, the others by remote and state.
+	 * @param rows this process's sockets in the TCP tables
+	 * @return the inodes the tables did not list
+	 */
+	Set<Long> addTcp(List<SocketRow> rows) {
+		Set<Integer> listening = new HashSet<>();
+		for (SocketRow row : rows) {
+			if (row.state() == TcpState.LISTEN) {
+				listening.add(row.localPort());
+			}
+		}
+		Set<Long> unmatched = new HashSet<>(this.sockets.keySet());
+		for (SocketRow row : rows) {
+			if (!unmatched.remove(row.inode())) {
+				// listed twice (tcp and tcp6 never do): counted once
+				continue;
+			}
+			int descriptors = this.sockets.getOrDefault(row.inode(), 1);
+			Group group;
+			if (row.state() == TcpState.LISTEN) {
+				group = new Group(Kind.TCP_LISTEN, "LISTEN :" + row.localPort());
+			}
+			else if (listening.contains(row.localPort())) {
+				group = new Group(Kind.TCP_ACCEPTED, "accepted on :" + row.localPort() + " " + row.state());
+			}
+			else if (row.remote() != null) {
+				group = new Group(Kind.TCP, row.remote() + " " + row.state());
+			}
+			else {
+				group = Group.UNLISTED_SOCKETS;
+			}
+			this.named.merge(group, descriptors, Integer::sum);
+		}
+		return unmatched;
+	}
+
+	/**
+	 * Counts sockets in a group of their own, such as {@link Group#UDP_SOCKETS}.
+	 * @param inodes the sockets
+	 * @param group their group
+	 */
+	void addSockets(Set<Long> inodes, Group group) {
+		for (long inode : inodes) {
+			this.named.merge(group, this.sockets.getOrDefault(inode, 1), Integer::sum);
+		}
+	}
+
+	/**
+	 * The census, with the biggest {@code maxGroups} named groups.
+	 * @param maxGroups how many named groups to keep
+	 * @param errors what could not be read
+	 * @return the census
+	 */
+	FileDescriptorCensus census(int maxGroups, List<String> errors) {
+		Map<Group, Integer> groups = new HashMap<>();
+		for (FileDescriptorType type : FileDescriptorType.values()) {
+			groups.put(Group.of(type), this.types.getOrDefault(type, 0));
+		}
+		List<Map.Entry<Group, Integer>> biggest = new ArrayList<>(this.named.entrySet());
+		biggest.sort(BIGGEST_FIRST);
+		int kept = Math.min(Math.max(maxGroups, 0), biggest.size());
+		for (Map.Entry<Group, Integer> entry : biggest.subList(0, kept)) {
+			groups.put(entry.getKey(), entry.getValue());
+		}
+		return new FileDescriptorCensus(this.listed, groups, biggest.size() - kept,
+				errors.isEmpty() ? null : String.join("; ", errors));
+	}
+
+	private void count(Group group) {
+		this.named.merge(group, 1, Integer::sum);
+	}
+
+	private boolean isDirectory(String target) {
+		if (target.endsWith(DELETED)) {
+			// a deleted directory cannot be open as a stream of entries anyone reads
+			return false;
+		}
+		return this.directories.computeIfAbsent(target, CensusListing::isDirectoryNow);
+	}
+
+	private static boolean isDirectoryNow(String target) {
+		try {
+			return Files.isDirectory(Path.of(target));
+		}
+		catch (InvalidPathException ex) {
+			return false;
+		}
+	}
+
+	private static Group parentOf(Group file) {
+		Group parent = file.parent();
+		return (parent != null) ? parent : file;
+	}
+
+	private static long socketInode(String target) {
+		if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+}
