@@ -126,14 +126,17 @@ final class CensusHistory {
 		long spanMillis = newest.timeMillis() - oldest.timeMillis();
 		double minutes = spanMillis / MILLIS_PER_MINUTE;
 		// a group the bound left out of the oldest census had at most the smallest count
-		// kept there: counting it from that, not from 0, keeps a large steady group from
-		// looking like growth
-		int absent = (oldest.census().leftOut() > 0) ? smallestNamed(oldest.census()) : 0;
+		// kept there: one that has no more now may have been there all along, so it is no
+		// growth (a steady group at the edge of the bound); one that has more grew from
+		// 0, which is what a new group does
+		int edge = (oldest.census().leftOut() > 0) ? smallestNamed(oldest.census()) : 0;
 		List<GroupGrowth> grew = new ArrayList<>();
 		newest.census().groups().forEach((group, open) -> {
 			Integer before = oldest.census().groups().get(group);
-			int growth = open
-					- ((before != null) ? before : ((group.kind() == FileDescriptorCensus.Kind.TYPE) ? 0 : absent));
+			if (before == null && open <= edge) {
+				return;
+			}
+			int growth = open - ((before != null) ? before : 0);
 			if (growth > 0) {
 				grew.add(new GroupGrowth(group, open, growth, (minutes > 0) ? growth / minutes : 0));
 			}

@@ -101,13 +101,16 @@ class FileDescriptorGrowthTest {
 	}
 
 	@Test
-	void aGroupTheBoundLeftOutOfTheOldestCensusCountsFromTheSmallestKeptThere() {
+	void aGroupTheBoundLeftOutOfTheOldestCensusIsNoGrowthUnlessItHasMoreThanTheSmallestKeptThere() {
 		CensusHistory history = new CensusHistory(WINDOW);
 		Group jar = new Group(Kind.FILE, "/app/lib/one.jar");
-		// jar was left out of the first census, which kept groups of 3 and more
+		Group leak = new Group(Kind.DIRECTORY, "/srv/new");
+		// the first census kept groups of 3 and more, and left 1 out
 		history.record(0, new FileDescriptorCensus(10, withTypes(Map.of(FLAT, 3)), 1, null));
-		history.record(10_000, census(Map.of(FLAT, 3, jar, 2)));
-		assertThat(history.growth(10_000).growthOf(jar)).isZero();
+		history.record(10_000, census(Map.of(FLAT, 3, jar, 3, leak, 4)));
+		FileDescriptorGrowth growth = history.growth(10_000);
+		assertThat(growth.growthOf(jar)).as("it may have been there, left out").isZero();
+		assertThat(growth.growthOf(leak)).as("more than it could have had: new").isEqualTo(4);
 	}
 
 	@Test
