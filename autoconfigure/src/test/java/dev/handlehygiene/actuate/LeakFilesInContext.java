@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +16,19 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnosis;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * Run in a child JVM under a small {@code ulimit -n}: starts the starter in a real Spring
  * context (no web server), then leaks files in one directory at a steady rate until
  * EMFILE, reading health after each step as a probe would. Prints
  * {@code DIRECTORY=<path>} first, {@code HEALTH=<status> open=<n>} after each read and
- * {@code EMFILE=<exception>} at the end; the starter's log lines come in between, in
- * order.
+ * {@code EMFILE=<exception>} at the end, then {@code DIAGNOSIS_AT_THE_LIMIT=<summary>}
+ * once the diagnosis has tried a census there; the starter's log lines come in between,
+ * in order.
  */
 public final class LeakFilesInContext {
 
@@ -55,6 +62,12 @@ public final class LeakFilesInContext {
 			Thread.sleep(50);
 		}
 		System.out.println("EMFILE=" + emfile);
+		// at the limit a census cannot list /proc/self/fd: the diagnosis answers from the
+		// censuses before, and says so, once it has tried one (at most one per interval)
+		FileDescriptorDiagnostician diagnostician = context.getBean(FileDescriptorDiagnostician.class);
+		FileDescriptorDiagnosis atTheLimit = await().atMost(Duration.ofSeconds(10))
+			.until(diagnostician::diagnose, FileDescriptorDiagnosis::partial);
+		System.out.println("DIAGNOSIS_AT_THE_LIMIT=" + atTheLimit.summary(1));
 		System.out.flush();
 		// held to the end, so that no cleaner closes them before the readings are done
 		Reference.reachabilityFence(held);
