@@ -37,6 +37,13 @@ final class CensusListing {
 		.thenComparing((entry) -> entry.getKey().name())
 		.thenComparing((entry) -> entry.getKey().kind());
 
+	/**
+	 * Descriptors per distinct link: a link is classified (and a path asked whether it is
+	 * a directory) once per census, however many descriptors share it, so that a
+	 * descriptor costs its {@code readlink} and one lookup.
+	 */
+	private final Map<String, Target> targets = new HashMap<>();
+
 	private final Map<FileDescriptorType, Integer> types = new EnumMap<>(FileDescriptorType.class);
 
 	private final Map<Group, Integer> named = new HashMap<>();
@@ -46,48 +53,32 @@ final class CensusListing {
 	 */
 	private final Map<Long, Integer> sockets = new HashMap<>();
 
-	/** Whether a path is a directory, asked once per distinct path within a census. */
-	private final Map<String, Boolean> directories = new HashMap<>();
-
 	private int listed;
 
 	/**
 	 * Counts one descriptor.
-	 * @param target what its link points at
+	 * @param link what its link points at
 	 */
-	void add(String target) {
+	void add(String link) {
 		this.listed++;
-		FileDescriptorType type = FileDescriptorType.of(target);
-		this.types.merge(type, 1, Integer::sum);
-		if (type == FileDescriptorType.FILE) {
-			if (isDirectory(target)) {
-				count(new Group(Kind.DIRECTORY, target));
-			}
-			else {
-				Group file = new Group(Kind.FILE, target);
-				count(file);
-				count(parentOf(file));
-			}
+		Target target = this.targets.get(link);
+		if (target == null) {
+			target = new Target(link);
+			this.targets.put(link, target);
 		}
-		else if (type == FileDescriptorType.SOCKET) {
-			long inode = socketInode(target);
-			if (inode >= 0) {
-				this.sockets.merge(inode, 1, Integer::sum);
-			}
-			else {
-				count(Group.UNLISTED_SOCKETS);
-			}
-		}
-		else if (type == FileDescriptorType.ANON_INODE) {
-			count(SELECTOR_LINKS.contains(target) ? Group.SELECTORS : new Group(Kind.ANON_INODE, target));
-		}
+		target.descriptors++;
 	}
 
 	/**
-	 * The inodes of the sockets listed, to join with the tables.
-	 * @return the inodes
+	 * Counts the descriptors of each distinct link in its type and groups, once the
+	 * listing is done; the sockets wait for the tables.
+	 * @return the inodes of the sockets listed, to join with the tables
 	 */
-	Set<Long> socketInodes() {
+	Set<Long> group() {
+		if (!this.targets.isEmpty()) {
+			this.targets.values().forEach(this::group);
+			this.targets.clear();
+		}
 		return this.sockets.keySet();
 	}
 
@@ -147,6 +138,7 @@ final class CensusListing {
 	 * @return the census
 	 */
 	FileDescriptorCensus census(int maxGroups, List<String> errors) {
+		group();
 		Map<Group, Integer> groups = new HashMap<>();
 		for (FileDescriptorType type : FileDescriptorType.values()) {
 			groups.put(Group.of(type), this.types.getOrDefault(type, 0));
@@ -161,16 +153,42 @@ final class CensusListing {
 				errors.isEmpty() ? null : String.join("; ", errors));
 	}
 
-	private void count(Group group) {
-		this.named.merge(group, 1, Integer::sum);
+	private void group(Target target) {
+		String link = target.link;
+		int descriptors = target.descriptors;
+		FileDescriptorType type = FileDescriptorType.of(link);
+		this.types.merge(type, descriptors, Integer::sum);
+		if (type == FileDescriptorType.FILE) {
+			if (isDirectory(link)) {
+				count(new Group(Kind.DIRECTORY, link), descriptors);
+			}
+			else {
+				Group file = new Group(Kind.FILE, link);
+				count(file, descriptors);
+				count(parentOf(file), descriptors);
+			}
+		}
+		else if (type == FileDescriptorType.SOCKET) {
+			long inode = socketInode(link);
+			if (inode >= 0) {
+				this.sockets.merge(inode, descriptors, Integer::sum);
+			}
+			else {
+				count(Group.UNLISTED_SOCKETS, descriptors);
+			}
+		}
+		else if (type == FileDescriptorType.ANON_INODE) {
+			count(SELECTOR_LINKS.contains(link) ? Group.SELECTORS : new Group(Kind.ANON_INODE, link), descriptors);
+		}
 	}
 
-	private boolean isDirectory(String target) {
-		if (target.endsWith(DELETED)) {
-			// a deleted directory cannot be open as a stream of entries anyone reads
-			return false;
-		}
-		return this.directories.computeIfAbsent(target, CensusListing::isDirectoryNow);
+	private void count(Group group, int descriptors) {
+		this.named.merge(group, descriptors, Integer::sum);
+	}
+
+	private static boolean isDirectory(String target) {
+		// a deleted directory is no stream of entries anyone reads
+		return !target.endsWith(DELETED) && isDirectoryNow(target);
 	}
 
 	private static boolean isDirectoryNow(String target) {
@@ -185,6 +203,19 @@ final class CensusListing {
 	private static Group parentOf(Group file) {
 		Group parent = file.parent();
 		return (parent != null) ? parent : file;
+	}
+
+	/** One distinct link, and how many descriptors have it. */
+	private static final class Target {
+
+		private final String link;
+
+		private int descriptors;
+
+		Target(String link) {
+			this.link = link;
+		}
+
 	}
 
 	private static long socketInode(String target) {

@@ -124,8 +124,9 @@ public final class FileDescriptorInventory {
 			return FileDescriptorCensus.failed(failure);
 		}
 		List<String> errors = links.errors();
-		if (!listing.socketInodes().isEmpty()) {
-			TcpTableJoin join = joinTcp(listing.socketInodes(), false, true, errors);
+		Set<Long> sockets = listing.group();
+		if (!sockets.isEmpty()) {
+			TcpTableJoin join = joinTcp(sockets, false, true, errors);
 			Set<Long> unmatched = listing.addTcp(join.rows());
 			if (!unmatched.isEmpty()) {
 				Set<Long> udp = new HashSet<>(readTable(SocketTable.UDP, unmatched, errors));
