@@ -53,7 +53,7 @@ class ExitOnCriticalAutoConfiguration {
 				ApplicationEventPublisher events, ProcessExit processExit) {
 			FileDescriptorDiagnostician findings = diagnostician.getIfAvailable();
 			return (findings != null)
-					? new ExitOnCritical(indicator, properties.getGrace(), findings, events, processExit)
+					? new ExitOnCritical(indicator, properties.getGrace(), inventory, findings, events, processExit)
 					: new ExitOnCritical(indicator, properties.getGrace(), inventory, events, processExit);
 		}
 

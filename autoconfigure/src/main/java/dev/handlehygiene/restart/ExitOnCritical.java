@@ -92,25 +92,27 @@ public class ExitOnCritical {
 	}
 
 	/**
-	 * A watch of the indicator on the system's monotonic clock, whose evidence names the
-	 * groups of descriptors that grew and their likely causes: the same findings as the
-	 * health indicator's WARN line and {@code /actuator/fdleaks/diagnosis}.
+	 * A watch of the indicator on the system's monotonic clock, whose evidence also names
+	 * the groups of descriptors that grew and their likely causes: the same findings as
+	 * the health indicator's WARN line and {@code /actuator/fdleaks/diagnosis}.
 	 * @param indicator the {@code fileDescriptors} health indicator
 	 * @param grace how long it must stay DOWN before the exit
+	 * @param inventory what lists the open descriptors for the CLOSE_WAIT remotes
 	 * @param diagnostician what names the groups that grew, once, at the exit
 	 * @param events where {@link LivenessState#BROKEN} is published: the application
 	 * context
 	 * @param exit what ends the process
 	 */
-	public ExitOnCritical(HealthIndicator indicator, Duration grace, FileDescriptorDiagnostician diagnostician,
-			ApplicationEventPublisher events, ProcessExit exit) {
-		this(indicator, grace, diagnostician, events, exit, System::nanoTime);
+	public ExitOnCritical(HealthIndicator indicator, Duration grace, FileDescriptorInventory inventory,
+			FileDescriptorDiagnostician diagnostician, ApplicationEventPublisher events, ProcessExit exit) {
+		this(indicator, grace, () -> inventory.take(4 * TOP_REMOTES), diagnostician, events, exit, System::nanoTime);
 	}
 
-	ExitOnCritical(HealthIndicator indicator, Duration grace, FileDescriptorDiagnostician diagnostician,
-			ApplicationEventPublisher events, ProcessExit exit, LongSupplier nanoTime) {
-		this(indicator, grace, (health, downFor) -> RestartEvidence.describe(health, downFor, diagnostician.diagnose(),
-				TOP_FINDINGS, EXIT_CODE), events, exit, nanoTime);
+	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<FileDescriptorSnapshot> inventory,
+			FileDescriptorDiagnostician diagnostician, ApplicationEventPublisher events, ProcessExit exit,
+			LongSupplier nanoTime) {
+		this(indicator, grace, (health, downFor) -> RestartEvidence.describe(health, downFor, inventory.get(),
+				TOP_REMOTES, diagnostician.diagnose(), TOP_FINDINGS, EXIT_CODE), events, exit, nanoTime);
 	}
 
 	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<FileDescriptorSnapshot> inventory,

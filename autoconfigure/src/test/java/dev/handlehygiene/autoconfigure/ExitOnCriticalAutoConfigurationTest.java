@@ -163,8 +163,8 @@ class ExitOnCriticalAutoConfigurationTest {
 	void takesTheEvidenceFromTheDiagnosisOfTheInventoryBean(@TempDir Path emptyRoot, CapturedOutput output)
 			throws Exception {
 		CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-		// the application's own inventory, on a root with nothing to list: the sampler's
-		// censuses, and so the evidence, must come from it
+		// the application's own inventory, on a root with nothing to list: the remotes
+		// and the sampler's censuses, and so the evidence, must come from it
 		this.runner
 			.withPropertyValues(EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=10ms",
 					"handle-hygiene.fd.warning-usage=0.000001", "handle-hygiene.fd.critical-usage=0.000002")

@@ -213,16 +213,17 @@ class ExitOnCriticalTest {
 			throws IOException {
 		try (GrowingDirectory leak = new GrowingDirectory(directory).grow(20)) {
 			this.exitOnCritical = new ExitOnCritical(() -> this.indicator.get().health(true), GRACE,
-					leak.diagnostician(), this.published::add, this.exits::add, this.nanos::get);
+					() -> new FileDescriptorInventory().take(20), leak.diagnostician(), this.published::add,
+					this.exits::add, this.nanos::get);
 			this.indicator.set(DOWN);
 			checkAt(0);
 			checkAt(30);
 			List<String> errors = output.getOut().lines().filter((line) -> line.contains("ERROR")).toList();
 			assertThat(errors).singleElement()
 				.asString()
-				.contains("File descriptors DOWN for 30.0s", "open=", "File descriptors growing over the last PT10M",
-						leak.path() + " (files-under) +20", "files under this directory opened and not closed",
-						"exiting with code 75");
+				.contains("File descriptors DOWN for 30.0s", "open=", "CLOSE_WAIT remotes: ",
+						"File descriptors growing over the last PT10M", leak.path() + " (files-under) +20",
+						"files under this directory opened and not closed", "exiting with code 75");
 			assertThat(this.exits).containsExactly(75);
 		}
 	}

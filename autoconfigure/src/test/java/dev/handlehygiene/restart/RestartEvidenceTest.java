@@ -77,15 +77,16 @@ class RestartEvidenceTest {
 	}
 
 	@Test
-	void withADiagnosisNamesWhatGrewInsteadOfTheCloseWaitRemotes() {
+	void withADiagnosisNamesWhatGrewAfterTheCloseWaitRemotes() {
 		FileDescriptorDiagnosis diagnosis = new FileDescriptorDiagnosis(Duration.ofMinutes(10),
 				List.of(new Finding("127.0.0.1:8080 CLOSE_WAIT", "tcp", 900, 880, 88, "the peer closed ...",
 						List.of("com.acme.Orders.load(Orders.java:42)")),
 						new Finding("/srv/reports", "directory", 20, 20, 2, "directory streams ...", List.of())),
 				null, null);
-		String line = RestartEvidence.describe(CRITICAL, Duration.ofMillis(30_400), diagnosis, 3, 75);
+		String line = RestartEvidence.describe(CRITICAL, Duration.ofMillis(30_400), INVENTORY, 5, diagnosis, 3, 75);
 		assertThat(line).startsWith("File descriptors DOWN for 30.4s (handle-hygiene.restart.grace): ")
-			.contains("open=930, limit=1024, usage=90.8%. File descriptors growing over the last PT10M, most first: "
+			.contains("open=930, limit=1024, usage=90.8%; CLOSE_WAIT remotes: 127.0.0.1:8080 x900, 10.0.0.7:443 x5. "
+					+ "File descriptors growing over the last PT10M, most first: "
 					+ "127.0.0.1:8080 CLOSE_WAIT (tcp) +880 to 900 (88.0/min): the peer closed ...; "
 					+ "at com.acme.Orders.load(Orders.java:42); /srv/reports (directory) +20")
 			.contains("exiting with code 75")
