@@ -101,7 +101,11 @@ public final class FileDescriptorDiagnostician {
 	private FileDescriptorDiagnosis diagnose(FileDescriptorGrowth growth) {
 		List<GroupGrowth> findings = Specificity.findings(growth);
 		if (findings.isEmpty()) {
-			return new FileDescriptorDiagnosis(growth.window(), List.of(), reason(growth), growth.error());
+			// with no census at all there is nothing earlier to answer from: the error is
+			// the
+			// reason, not a partial answer
+			return new FileDescriptorDiagnosis(growth.window(), List.of(), reason(growth),
+					(growth.censuses() > 0) ? growth.error() : null);
 		}
 		Causes causes = new Causes(this.leakSources, this.pools.pools(), growth);
 		List<Finding> explained = new ArrayList<>();

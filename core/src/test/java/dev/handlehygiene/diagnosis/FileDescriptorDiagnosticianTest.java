@@ -17,6 +17,8 @@ import dev.handlehygiene.fd.FileDescriptorCensus.Group;
 import dev.handlehygiene.fd.FileDescriptorCensus.Kind;
 import dev.handlehygiene.fd.FileDescriptorGrowth;
 import dev.handlehygiene.fd.FileDescriptorGrowth.GroupGrowth;
+import dev.handlehygiene.fd.FileDescriptorProbe;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorType;
 import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.LeakListener;
@@ -67,6 +69,21 @@ class FileDescriptorDiagnosticianTest {
 		assertThat(flat.findings()).isEmpty();
 		assertThat(flat.reason()).contains("no group grew").contains("PT10M apart");
 		assertThat(flat.summary(3)).startsWith("No group of file descriptors grew over the last PT10M: no group grew");
+	}
+
+	@Test
+	void withoutAnyCensusTheErrorIsTheReasonAndNothingIsPartial() {
+		FileDescriptorGrowth none = new FileDescriptorGrowth(WINDOW, 0, null, List.of(),
+				"This sampler takes no census: it was built without an inventory");
+		FileDescriptorDiagnosis diagnosis = diagnose(none);
+		assertThat(diagnosis.partial()).isFalse();
+		assertThat(diagnosis.reason()).isEqualTo("This sampler takes no census: it was built without an inventory");
+		FileDescriptorDiagnosis sampler = new FileDescriptorDiagnostician(
+				new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofSeconds(10), WINDOW))
+			.diagnose();
+		assertThat(sampler.partial()).isFalse();
+		assertThat(sampler.reason()).contains("takes no census");
+		assertThat(sampler.window()).isEqualTo(WINDOW);
 	}
 
 	@Test
