@@ -99,13 +99,14 @@ class DiagnosisIntegrationTest {
 
 		final List<AutoCloseable> leaked = new ArrayList<>();
 
-		ActuatorClient actuator;
+		@LocalServerPort
+		int port;
 
-		abstract int port();
+		ActuatorClient actuator;
 
 		@BeforeEach
 		void awaitTheSteadyState() {
-			this.actuator = new ActuatorClient(port());
+			this.actuator = new ActuatorClient(this.port);
 			// start-up's own growth leaves the window, and the flat group never grew in
 			// it
 			await("no finding before the leak").atMost(DEADLINE)
@@ -161,16 +162,8 @@ class DiagnosisIntegrationTest {
 	@DirtiesContext
 	class ResponsesNotClosed extends Cause {
 
-		@LocalServerPort
-		int port;
-
 		@Autowired
 		RestClient.Builder builder;
-
-		@Override
-		int port() {
-			return this.port;
-		}
 
 		@Test
 		void closeWaitToTheUpstreamIsTheFirstFindingWithTheLineThatHoldsTheResponses() {
@@ -210,9 +203,6 @@ class DiagnosisIntegrationTest {
 		static Process database;
 
 		static int databasePort;
-
-		@LocalServerPort
-		int port;
 
 		@Autowired
 		DataSource dataSource;
@@ -264,11 +254,6 @@ class DiagnosisIntegrationTest {
 			return databasePort;
 		}
 
-		@Override
-		int port() {
-			return this.port;
-		}
-
 		@Test
 		void establishedToTheDatabaseIsTheFirstFindingWithThePoolAndTheLineThatHoldsTheConnections()
 				throws SQLException {
@@ -298,19 +283,15 @@ class DiagnosisIntegrationTest {
 
 	}
 
+	/**
+	 * Clients, files, directories, processes and datagrams, which the starter does not
+	 * track.
+	 */
 	@Nested
 	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { PROPERTIES, DETAILS, INTERVAL, WINDOW })
 	@DirtiesContext
-	class AClientPerCall extends Cause {
-
-		@LocalServerPort
-		int port;
-
-		@Override
-		int port() {
-			return this.port;
-		}
+	class Untracked extends Cause {
 
 		@Test
 		void selectorsAreTheFirstFindingWithTheLiveClientSelectorThreads() throws Exception {
@@ -330,22 +311,6 @@ class DiagnosisIntegrationTest {
 				.containsPattern("live client selector threads: \\d+ JDK HttpClient")
 				.contains("build one client and share it as a bean");
 			assertThat(clients).hasSize(30);
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { PROPERTIES, DETAILS, INTERVAL, WINDOW })
-	@DirtiesContext
-	class FilesAndDirectories extends Cause {
-
-		@LocalServerPort
-		int port;
-
-		@Override
-		int port() {
-			return this.port;
 		}
 
 		@Test
@@ -385,22 +350,6 @@ class DiagnosisIntegrationTest {
 			assertThat(finding.get("kind").asString()).isEqualTo("directory");
 			assertThat(finding.get("cause").asString())
 				.startsWith("directory streams opened and not closed (Files.list, Files.walk, newDirectoryStream)");
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { PROPERTIES, DETAILS, INTERVAL, WINDOW })
-	@DirtiesContext
-	class ProcessesAndDatagrams extends Cause {
-
-		@LocalServerPort
-		int port;
-
-		@Override
-		int port() {
-			return this.port;
 		}
 
 		@Test

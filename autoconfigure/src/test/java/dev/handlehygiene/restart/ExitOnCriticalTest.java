@@ -199,11 +199,8 @@ class ExitOnCriticalTest {
 			checkAt(0);
 			checkAt(30);
 		}
-		List<String> errors = output.getOut().lines().filter((line) -> line.contains("ERROR")).toList();
-		assertThat(errors).singleElement()
-			.asString()
-			.contains("File descriptors DOWN for 30.0s", "open=", "limit=", "usage=", "CLOSE_WAIT remotes: ",
-					"127.0.0.1:" + port + " x1", "LivenessState.BROKEN", "exiting with code 75");
+		assertThat(errorLine(output)).contains("File descriptors DOWN for 30.0s", "open=", "limit=", "usage=",
+				"CLOSE_WAIT remotes: ", "127.0.0.1:" + port + " x1", "LivenessState.BROKEN", "exiting with code 75");
 		assertThat(output).contains("File descriptor health is DOWN")
 			.contains("will exit with code 75 if it stays DOWN for 30.0s");
 	}
@@ -218,14 +215,18 @@ class ExitOnCriticalTest {
 			this.indicator.set(DOWN);
 			checkAt(0);
 			checkAt(30);
-			List<String> errors = output.getOut().lines().filter((line) -> line.contains("ERROR")).toList();
-			assertThat(errors).singleElement()
-				.asString()
-				.contains("File descriptors DOWN for 30.0s", "open=", "CLOSE_WAIT remotes: ",
-						"File descriptors growing over the last PT10M", leak.path() + " (files-under) +20",
-						"files under this directory opened and not closed", "exiting with code 75");
+			assertThat(errorLine(output)).contains("File descriptors DOWN for 30.0s", "open=", "CLOSE_WAIT remotes: ",
+					"File descriptors growing over the last PT10M", leak.path() + " (files-under) +20",
+					"files under this directory opened and not closed", "exiting with code 75");
 			assertThat(this.exits).containsExactly(75);
 		}
+	}
+
+	/** The one ERROR line logged. */
+	private static String errorLine(CapturedOutput output) {
+		List<String> errors = output.getOut().lines().filter((line) -> line.contains("ERROR")).toList();
+		assertThat(errors).hasSize(1);
+		return errors.get(0);
 	}
 
 	private ExitOnCritical watch(Supplier<FileDescriptorSnapshot> inventory) {

@@ -1,14 +1,7 @@
 package dev.handlehygiene.benchmarks;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +24,6 @@ import org.springframework.boot.actuate.endpoint.Show;
 import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
-import dev.handlehygiene.fd.CountMethod;
 import dev.handlehygiene.fd.FileDescriptorCensus;
 import dev.handlehygiene.fd.FileDescriptorGrowth;
 import dev.handlehygiene.fd.FileDescriptorInventory;
@@ -59,14 +51,10 @@ import dev.handlehygiene.fd.UsageThresholds;
 @Measurement(iterations = 5, time = 2)
 public class DiagnosisBenchmark {
 
-	private static final Path DEV_NULL = Path.of("/dev/null");
-
-	private static final int SOCKET_PAIRS = 100;
-
 	@Param({ "1000", "10000" })
 	int openDescriptors;
 
-	private final List<AutoCloseable> opened = new ArrayList<>();
+	private OpenDescriptors opened;
 
 	private FileDescriptorInventory inventory;
 
@@ -79,9 +67,6 @@ public class DiagnosisBenchmark {
 	@Setup(Level.Trial)
 	public void openDescriptors() throws IOException {
 		FileDescriptorProbe probe = new FileDescriptorProbe();
-		if (probe.countMethod() != CountMethod.PROCFS_STAT) {
-			throw new IllegalStateException("stat of /proc/self/fd is not usable here (needs Linux 6.2+)");
-		}
 		UsageThresholds thresholds = new UsageThresholds(0.70, 0.90);
 		this.inventory = new FileDescriptorInventory();
 		// a 1 ms interval: every call is at least that far from the last census, so each
@@ -104,26 +89,12 @@ public class DiagnosisBenchmark {
 				List.of(Trackers.of(Trackers.DEFAULTS)), freshSampler, new FileDescriptorDiagnostician(freshSampler,
 						List.of(Trackers.of(Trackers.DEFAULTS)), FileDescriptorDiagnostician.Pools.NONE),
 				Show.ALWAYS, 20);
-		ServerSocket server = new ServerSocket(0, SOCKET_PAIRS, InetAddress.getLoopbackAddress());
-		this.opened.add(server);
-		for (int i = 0; i < SOCKET_PAIRS; i++) {
-			this.opened.add(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()));
-			this.opened.add(server.accept());
-		}
-		long missing;
-		while ((missing = this.openDescriptors - probe.count()) > 0) {
-			for (long i = 0; i < missing; i++) {
-				this.opened.add(FileChannel.open(DEV_NULL, StandardOpenOption.READ));
-			}
-		}
+		this.opened = OpenDescriptors.upTo(probe, this.openDescriptors);
 	}
 
 	@TearDown(Level.Trial)
 	public void closeDescriptors() throws Exception {
-		for (AutoCloseable closeable : this.opened) {
-			closeable.close();
-		}
-		this.opened.clear();
+		this.opened.close();
 	}
 
 	/** One census of every group, alone. */

@@ -218,7 +218,12 @@ final class CensusListing {
 
 	}
 
-	private static long socketInode(String target) {
+	/**
+	 * The inode of a {@code socket:[inode]} link.
+	 * @param target the link
+	 * @return the inode, or -1 for another link or a malformed one
+	 */
+	static long socketInode(String target) {
 		if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
 			return -1;
 		}

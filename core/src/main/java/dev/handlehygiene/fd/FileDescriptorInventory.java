@@ -31,8 +31,6 @@ import dev.handlehygiene.fd.FileDescriptorCensus.Group;
  */
 public final class FileDescriptorInventory {
 
-	private static final String SOCKET_PREFIX = "socket:[";
-
 	private static final String[] TCP_TABLES = { "tcp", "tcp6" };
 
 	private final Path descriptorDirectory;
@@ -282,7 +280,7 @@ public final class FileDescriptorInventory {
 				this.files.merge(target, 1, Integer::sum);
 			}
 			else if (type == FileDescriptorType.SOCKET) {
-				long inode = socketInode(target);
+				long inode = CensusListing.socketInode(target);
 				if (inode >= 0) {
 					this.socketInodes.add(inode);
 				}
@@ -305,18 +303,6 @@ public final class FileDescriptorInventory {
 				.limit(top)
 				.map((entry) -> new PathCount(entry.getKey(), entry.getValue()))
 				.toList();
-		}
-
-		private static long socketInode(String target) {
-			if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
-				return -1;
-			}
-			try {
-				return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
-			}
-			catch (NumberFormatException ex) {
-				return -1;
-			}
 		}
 
 	}
