@@ -30,6 +30,7 @@ import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.UsageThresholds;
+import dev.handlehygiene.leak.LeakSource;
 
 /**
  * What growth attribution costs: one census of every group, the growth step the sampler
@@ -73,23 +74,21 @@ public class DiagnosisBenchmark {
 		// one takes a census; the window holds the 12 censuses a default window keeps
 		this.growthSampler = new FileDescriptorSampler(probe, Duration.ofMillis(1), Duration.ofSeconds(10),
 				this.inventory, thresholds);
-		FileDescriptorSampler diagnosisSampler = new FileDescriptorSampler(probe, Duration.ofMillis(1),
-				Duration.ofSeconds(10), this.inventory, thresholds);
-		this.endpoint = new FileDescriptorLeaksEndpoint(probe, this.inventory, thresholds, new SettingsAudit(List.of()),
-				List.of(Trackers.of(Trackers.DEFAULTS)), diagnosisSampler,
-				new FileDescriptorDiagnostician(diagnosisSampler, List.of(Trackers.of(Trackers.DEFAULTS)),
-						FileDescriptorDiagnostician.Pools.NONE),
-				Show.ALWAYS, 20);
+		this.endpoint = endpoint(probe, thresholds, Duration.ofMillis(1), Duration.ofSeconds(10));
 		// the default 10 s interval: after the first call, the census the sampler took is
 		// fresh, and the section takes none
-		FileDescriptorSampler freshSampler = new FileDescriptorSampler(probe, Duration.ofSeconds(10),
-				Duration.ofMinutes(10), this.inventory, thresholds);
-		this.endpointWithFreshCensus = new FileDescriptorLeaksEndpoint(
-				probe, this.inventory, thresholds, new SettingsAudit(List.of()),
-				List.of(Trackers.of(Trackers.DEFAULTS)), freshSampler, new FileDescriptorDiagnostician(freshSampler,
-						List.of(Trackers.of(Trackers.DEFAULTS)), FileDescriptorDiagnostician.Pools.NONE),
-				Show.ALWAYS, 20);
+		this.endpointWithFreshCensus = endpoint(probe, thresholds, Duration.ofSeconds(10), Duration.ofMinutes(10));
 		this.opened = OpenDescriptors.upTo(probe, this.openDescriptors);
+	}
+
+	private FileDescriptorLeaksEndpoint endpoint(FileDescriptorProbe probe, UsageThresholds thresholds,
+			Duration interval, Duration window) {
+		FileDescriptorSampler sampler = new FileDescriptorSampler(probe, interval, window, this.inventory, thresholds);
+		List<LeakSource> trackers = List.of(Trackers.of(Trackers.DEFAULTS));
+		return new FileDescriptorLeaksEndpoint(probe, this.inventory, thresholds, new SettingsAudit(List.of()),
+				trackers, sampler,
+				new FileDescriptorDiagnostician(sampler, trackers, FileDescriptorDiagnostician.Pools.NONE), Show.ALWAYS,
+				20);
 	}
 
 	@TearDown(Level.Trial)
