@@ -30,8 +30,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
 	/** The packages from the top down: each may import only those above it. */
-	static final List<String> PACKAGES = List.of("fd", "leak", "http", "jdbc", "defaults", "audit", "restart",
-			"actuate", "version", "autoconfigure");
+	static final List<String> PACKAGES = List.of("fd", "leak", "diagnosis", "http", "jdbc", "defaults", "audit",
+			"restart", "actuate", "version", "autoconfigure");
 
 	private static final String BASE = "dev.handlehygiene.";
 
@@ -43,10 +43,11 @@ class ArchitectureTest {
 		.importPackages("dev.handlehygiene");
 
 	static final ArchRule theCoreKnowsNoSpring = classes().that()
-		.resideInAnyPackage(BASE + "fd..", BASE + "leak..")
+		.resideInAnyPackage(BASE + "fd..", BASE + "leak..", BASE + "diagnosis..")
 		.should()
 		.onlyDependOnClassesThat()
-		.resideInAnyPackage("java..", "com.sun.management..", "org.jspecify..", BASE + "fd..", BASE + "leak..")
+		.resideInAnyPackage("java..", "com.sun.management..", "org.jspecify..", BASE + "fd..", BASE + "leak..",
+				BASE + "diagnosis..")
 		.because("the core module is for any JVM service, Spring or not");
 
 	static final ArchRule fdAndLeakDoNotImportEachOther = CompositeArchRule

@@ -15,10 +15,12 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.handlehygiene.actuate.FileDescriptorLeaksReport.DiagnosisSection;
 import dev.handlehygiene.actuate.FileDescriptorLeaksReport.TcpSection;
 import dev.handlehygiene.actuate.FileDescriptorLeaksReport.TrendSection;
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorType;
@@ -35,7 +37,8 @@ import dev.handlehygiene.leak.LeakSource;
  * addresses are details, shown as {@code management.endpoint.fdleaks.show-details} says.
  * A section reads only what it shows: {@code trend} the sampler, {@code leaks} the
  * trackers, {@code settings} the audit; only {@code types}, {@code files} and {@code tcp}
- * list the descriptors, and only {@code tcp} reads the TCP tables.
+ * list the descriptors, and only {@code tcp} reads the TCP tables; {@code diagnosis}
+ * takes at most one census, none when the sampler took one within its interval.
  */
 @Endpoint(id = "fdleaks")
 public class FileDescriptorLeaksEndpoint {
@@ -49,7 +52,8 @@ public class FileDescriptorLeaksEndpoint {
 			+ "hidden; set " + SHOW_DETAILS_PROPERTY
 			+ "=always, or when-authorized with an authorized user, to show them";
 
-	private static final List<String> SECTION_NAMES = List.of("types", "tcp", "files", "leaks", "settings", "trend");
+	private static final List<String> SECTION_NAMES = List.of("types", "tcp", "files", "leaks", "settings", "trend",
+			"diagnosis");
 
 	/**
 	 * Sections that hold counts only: they lose nothing when details are hidden, so they
@@ -68,6 +72,8 @@ public class FileDescriptorLeaksEndpoint {
 	private final LeakReports leakReports;
 
 	private final @Nullable FileDescriptorSampler sampler;
+
+	private final @Nullable FileDescriptorDiagnostician diagnostician;
 
 	private final Show showDetails;
 
@@ -88,7 +94,27 @@ public class FileDescriptorLeaksEndpoint {
 			UsageThresholds thresholds, SettingsAudit settingsAudit, List<LeakSource> leakSources,
 			FileDescriptorSampler sampler, Show showDetails, int top) {
 		this(probe, inventory, thresholds, settingsAudit, leakSources, showDetails, top,
-				Objects.requireNonNull(sampler, "sampler"));
+				Objects.requireNonNull(sampler, "sampler"), null);
+	}
+
+	/**
+	 * An endpoint with the {@code trend} and {@code diagnosis} sections.
+	 * @param probe the O(1) count and limits
+	 * @param inventory the on-demand listing
+	 * @param thresholds the warning and critical shares
+	 * @param settingsAudit the audit of timeouts and limits
+	 * @param leakSources the leak trackers whose counts and call sites the {@code leaks}
+	 * section shows, in order
+	 * @param sampler the growth trend
+	 * @param diagnostician the groups that grew and their causes
+	 * @param showDetails when to show paths, remote addresses and setting values
+	 * @param top how many files and remotes to list
+	 */
+	public FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
+			UsageThresholds thresholds, SettingsAudit settingsAudit, List<LeakSource> leakSources,
+			FileDescriptorSampler sampler, FileDescriptorDiagnostician diagnostician, Show showDetails, int top) {
+		this(probe, inventory, thresholds, settingsAudit, leakSources, showDetails, top,
+				Objects.requireNonNull(sampler, "sampler"), Objects.requireNonNull(diagnostician, "diagnostician"));
 	}
 
 	/**
@@ -105,20 +131,21 @@ public class FileDescriptorLeaksEndpoint {
 	public FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
 			UsageThresholds thresholds, SettingsAudit settingsAudit, List<LeakSource> leakSources, Show showDetails,
 			int top) {
-		this(probe, inventory, thresholds, settingsAudit, leakSources, showDetails, top, null);
+		this(probe, inventory, thresholds, settingsAudit, leakSources, showDetails, top, null, null);
 	}
 
-	// the one place the trend may be missing: the public constructors say so by which one
-	// is called
+	// the one place the trend and the diagnosis may be missing: the public constructors
+	// say so by which one is called
 	private FileDescriptorLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
 			UsageThresholds thresholds, SettingsAudit settingsAudit, List<LeakSource> leakSources, Show showDetails,
-			int top, @Nullable FileDescriptorSampler sampler) {
+			int top, @Nullable FileDescriptorSampler sampler, @Nullable FileDescriptorDiagnostician diagnostician) {
 		this.probe = probe;
 		this.inventory = inventory;
 		this.thresholds = thresholds;
 		this.settingsAudit = settingsAudit;
 		this.leakReports = new LeakReports(leakSources);
 		this.sampler = sampler;
+		this.diagnostician = diagnostician;
 		this.showDetails = showDetails;
 		this.top = top;
 	}
@@ -158,8 +185,8 @@ public class FileDescriptorLeaksEndpoint {
 		return new FileDescriptorLeaksReport(usage.level().label(), known(usage.open()), known(usage.limit()),
 				known(hardLimit), usage.isKnown() ? usage.usage() : null, usage.method().label(), types(listing),
 				tcp(listing, showDetails), showDetails ? listing.files() : null, this.leakReports.report(showDetails),
-				settings(showDetails), trend(), showDetails ? null : HIDDEN_DETAILS, listing.partial() ? true : null,
-				listing.error());
+				settings(showDetails), trend(), diagnosis(showDetails), showDetails ? null : HIDDEN_DETAILS,
+				listing.partial() ? true : null, listing.error());
 	}
 
 	/**
@@ -211,6 +238,7 @@ public class FileDescriptorLeaksEndpoint {
 			case "leaks" -> new SectionContent(this.leakReports.report(showDetails), null);
 			case "settings" -> new SectionContent(settings(showDetails), null);
 			case "trend" -> new SectionContent(trend(), null);
+			case "diagnosis" -> new SectionContent(diagnosis(showDetails), null);
 			default -> null;
 		};
 	}
@@ -239,6 +267,10 @@ public class FileDescriptorLeaksEndpoint {
 
 	private @Nullable TrendSection trend() {
 		return (this.sampler != null) ? TrendSection.of(this.sampler.trend()) : null;
+	}
+
+	private @Nullable DiagnosisSection diagnosis(boolean showDetails) {
+		return (this.diagnostician != null) ? DiagnosisSection.of(this.diagnostician.diagnose(), showDetails) : null;
 	}
 
 	private static @Nullable Long known(long value) {

@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.jspecify.annotations.Nullable;
 
 import dev.handlehygiene.audit.AuditedSetting;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnosis;
 import dev.handlehygiene.fd.FileDescriptorTrend;
 import dev.handlehygiene.fd.PathCount;
 import dev.handlehygiene.fd.RemoteCount;
@@ -38,6 +39,8 @@ import dev.handlehygiene.leak.LeakSource;
  * @param leaks unclosed resources per tracker; call sites and stacks are details
  * @param settings the audited timeouts and limits; values are details
  * @param trend the growth of the open count and the projected time to the limit
+ * @param diagnosis the groups of descriptors that grew over the trend window, most first,
+ * with their likely causes; paths, addresses and sites are details
  * @param hiddenDetails what was left out and how to show it, when details are hidden
  * @param partial {@code true} when part of the inventory could not be read (so the types
  * and TCP counts are lower than the truth); absent when it is complete
@@ -47,8 +50,8 @@ import dev.handlehygiene.leak.LeakSource;
 public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Nullable Long limit,
 		@Nullable Long hardLimit, @Nullable Double usage, String countMethod, Map<String, Integer> types,
 		TcpSection tcp, @Nullable List<PathCount> files, Map<String, LeakSection> leaks, List<AuditedSetting> settings,
-		@Nullable TrendSection trend, @Nullable String hiddenDetails, @Nullable Boolean partial,
-		@Nullable String inventoryError) implements OperationResponseBody {
+		@Nullable TrendSection trend, @Nullable DiagnosisSection diagnosis, @Nullable String hiddenDetails,
+		@Nullable Boolean partial, @Nullable String inventoryError) implements OperationResponseBody {
 
 	/**
 	 * The {@code tcp} section: only sockets this process holds.
@@ -95,6 +98,63 @@ public record FileDescriptorLeaksReport(String level, @Nullable Long open, @Null
 
 		private static @Nullable Double round(@Nullable Double value, int scale) {
 			return (value != null) ? Math.round(value * scale) / (double) scale : null;
+		}
+
+	}
+
+	/**
+	 * The {@code diagnosis} section: the groups of descriptors that grew over the trend
+	 * window, most growth first (never by size), each with its likely cause. Absent
+	 * fields are omitted.
+	 *
+	 * @param window the trend window the growth is measured over, such as {@code PT10M}
+	 * @param findings the groups that grew, most first
+	 * @param reason why there are no findings
+	 * @param partial {@code true} when the latest census failed (at the descriptor limit,
+	 * for one), so the findings are those of the censuses before it
+	 * @param error why the latest census failed
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record DiagnosisSection(String window, List<Finding> findings, @Nullable String reason,
+			@Nullable Boolean partial, @Nullable String error) {
+
+		/**
+		 * The report of a diagnosis.
+		 * @param diagnosis the diagnosis
+		 * @param showDetails whether to include groups (paths, addresses) and sites
+		 * @return its report
+		 */
+		public static DiagnosisSection of(FileDescriptorDiagnosis diagnosis, boolean showDetails) {
+			return new DiagnosisSection(diagnosis.window().truncatedTo(ChronoUnit.SECONDS).toString(),
+					diagnosis.findings().stream().map((finding) -> Finding.of(finding, showDetails)).toList(),
+					diagnosis.reason(), diagnosis.partial() ? true : null, diagnosis.error());
+		}
+
+		/**
+		 * One group that grew.
+		 *
+		 * @param group what grew: a path, a directory, a remote and state, a type (a
+		 * detail)
+		 * @param kind what kind of group: {@code file}, {@code files-under},
+		 * {@code directory}, {@code tcp}, {@code tcp-accepted}, {@code tcp-listen},
+		 * {@code socket}, {@code selectors}, {@code anon_inode} or {@code type}
+		 * @param open its descriptors now
+		 * @param growth how many more than at the start of the window
+		 * @param perMinute the growth per minute
+		 * @param cause the likely cause, in a sentence; it names no path or address
+		 * @param sites the application lines that hold it, where the starter tracks them
+		 * (a detail)
+		 */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public record Finding(@Nullable String group, String kind, int open, int growth, double perMinute, String cause,
+				@Nullable List<String> sites) {
+
+			static Finding of(FileDescriptorDiagnosis.Finding finding, boolean showDetails) {
+				return new Finding(showDetails ? finding.group() : null, finding.kind(), finding.open(),
+						finding.growth(), Math.round(finding.perMinute() * 10) / 10.0, finding.cause(),
+						showDetails ? finding.sites() : null);
+			}
+
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.jspecify.annotations.Nullable;
 
 import dev.handlehygiene.actuate.FileDescriptorLeaksReport.TrendSection;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorTrend;
 import dev.handlehygiene.fd.FileDescriptorUsage;
@@ -23,11 +24,16 @@ import dev.handlehygiene.fd.UsageThresholds;
  * Reports open descriptors against the limit: UP below the critical share, DOWN at it or
  * when the growth trend projects the limit within the exhaustion horizon, UNKNOWN where
  * the platform cannot tell. Reads only the O(1) probe and the sampler's ring, so it is
- * cheap at every probe and still answers at the limit.
+ * cheap at every probe and still answers at the limit; only when the level rises, or a
+ * projection first falls within the horizon, does it ask the diagnosis (at most one
+ * census) for the WARN line that names what grew.
  */
 public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 
 	private static final Log logger = LogFactory.getLog(FileDescriptorsHealthIndicator.class);
+
+	/** How many findings the WARN line after a rise names. */
+	static final int LOGGED_FINDINGS = 3;
 
 	private final FileDescriptorProbe probe;
 
@@ -36,6 +42,8 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 	private final @Nullable FileDescriptorSampler sampler;
 
 	private final Duration horizon;
+
+	private final @Nullable FileDescriptorDiagnostician diagnostician;
 
 	private volatile UsageLevel lastLevel = UsageLevel.OK;
 
@@ -47,7 +55,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 	 * @param thresholds the warning and critical shares
 	 */
 	public FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds) {
-		this(probe, thresholds, Duration.ZERO, null);
+		this(probe, thresholds, Duration.ZERO, null, null);
 	}
 
 	/**
@@ -59,18 +67,36 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds,
 			FileDescriptorSampler sampler, Duration horizon) {
-		this(probe, thresholds, horizon, Objects.requireNonNull(sampler, "sampler"));
+		this(probe, thresholds, horizon, Objects.requireNonNull(sampler, "sampler"), null);
 	}
 
-	// the one place the trend may be missing: the public constructors say so by which one
-	// is called
+	/**
+	 * An indicator on the level and the growth trend that, when the level rises or a
+	 * projection first falls within the horizon, logs the groups of descriptors that grew
+	 * and their likely causes in one more WARN line: the evidence, in the log a platform
+	 * keeps after a restart.
+	 * @param probe the O(1) count and limit
+	 * @param thresholds the warning and critical shares
+	 * @param sampler the trend
+	 * @param horizon DOWN when the trend projects the limit within this
+	 * @param diagnostician what names the groups that grew
+	 */
+	public FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds,
+			FileDescriptorSampler sampler, Duration horizon, FileDescriptorDiagnostician diagnostician) {
+		this(probe, thresholds, horizon, Objects.requireNonNull(sampler, "sampler"),
+				Objects.requireNonNull(diagnostician, "diagnostician"));
+	}
+
+	// the one place the trend and the diagnosis may be missing: the public constructors
+	// say so by which one is called
 	private FileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds, Duration horizon,
-			@Nullable FileDescriptorSampler sampler) {
+			@Nullable FileDescriptorSampler sampler, @Nullable FileDescriptorDiagnostician diagnostician) {
 		super("File descriptor health check failed");
 		this.probe = probe;
 		this.thresholds = thresholds;
 		this.sampler = sampler;
 		this.horizon = horizon;
+		this.diagnostician = diagnostician;
 	}
 
 	@Override
@@ -101,11 +127,32 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		if (report != null && report.projectedExhaustion() != null) {
 			builder.withDetail("projectedExhaustion", report.projectedExhaustion());
 		}
-		logWhenRising(usage);
-		logWhenProjected(projected, usage, trend);
+		boolean rose = logWhenRising(usage);
+		boolean newlyProjected = logWhenProjected(projected, usage, trend);
+		if (rose || newlyProjected) {
+			logFindings();
+		}
 	}
 
-	private void logWhenRising(FileDescriptorUsage usage) {
+	/**
+	 * One WARN line with what grew, after the count's: paths, remotes and sites included,
+	 * since the log is for operators (the endpoint hides them unless details are shown).
+	 */
+	private void logFindings() {
+		if (this.diagnostician == null) {
+			return;
+		}
+		try {
+			logger.warn(this.diagnostician.diagnose().summary(LOGGED_FINDINGS));
+		}
+		catch (RuntimeException | Error ex) {
+			// the diagnosis never throws; this is the second line, since health must
+			// answer whatever happens
+			logger.warn("Could not name the file descriptors that grew: " + ex);
+		}
+	}
+
+	private boolean logWhenRising(FileDescriptorUsage usage) {
 		UsageLevel previous = this.lastLevel;
 		this.lastLevel = usage.level();
 		// one line per rise, not one per probe: a probe runs every few seconds
@@ -114,10 +161,13 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 					: this.thresholds.warning();
 			logger.warn(String.format("%d of %d file descriptors open (%.1f%%), at or above the %s threshold of %.0f%%",
 					usage.open(), usage.limit(), usage.usage() * 100, usage.level().label(), threshold * 100));
+			return true;
 		}
+		return false;
 	}
 
-	private void logWhenProjected(boolean projected, FileDescriptorUsage usage, @Nullable FileDescriptorTrend trend) {
+	private boolean logWhenProjected(boolean projected, FileDescriptorUsage usage,
+			@Nullable FileDescriptorTrend trend) {
 		boolean previous = this.lastProjected;
 		this.lastProjected = projected;
 		if (projected && !previous && trend != null) {
@@ -126,7 +176,9 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 							+ "within the exhaustion horizon of %s",
 					usage.open(), usage.limit(), trend.perMinute(), TrendSection.iso(trend.projectedExhaustion()),
 					this.horizon));
+			return true;
 		}
+		return false;
 	}
 
 }

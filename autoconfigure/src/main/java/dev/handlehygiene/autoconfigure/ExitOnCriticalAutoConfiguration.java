@@ -1,5 +1,6 @@
 package dev.handlehygiene.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.restart.ExitOnCritical;
 import dev.handlehygiene.restart.ProcessExit;
@@ -47,8 +49,12 @@ class ExitOnCriticalAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ExitOnCritical exitOnCritical(FileDescriptorsHealthIndicator indicator, RestartProperties properties,
-				FileDescriptorInventory inventory, ApplicationEventPublisher events, ProcessExit processExit) {
-			return new ExitOnCritical(indicator, properties.getGrace(), inventory, events, processExit);
+				FileDescriptorInventory inventory, ObjectProvider<FileDescriptorDiagnostician> diagnostician,
+				ApplicationEventPublisher events, ProcessExit processExit) {
+			FileDescriptorDiagnostician findings = diagnostician.getIfAvailable();
+			return (findings != null)
+					? new ExitOnCritical(indicator, properties.getGrace(), inventory, findings, events, processExit)
+					: new ExitOnCritical(indicator, properties.getGrace(), inventory, events, processExit);
 		}
 
 		@Bean

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import dev.handlehygiene.actuate.FileDescriptorLeaksEndpoint;
 import dev.handlehygiene.actuate.FileDescriptorLeaksEndpointWebExtension;
 import dev.handlehygiene.audit.SettingsAudit;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
@@ -42,9 +43,15 @@ class FileDescriptorLeaksEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	FileDescriptorLeaksEndpoint fdLeaksEndpoint(FileDescriptorProbe probe, FileDescriptorInventory inventory,
 			UsageThresholds thresholds, SettingsAudit settingsAudit, ObjectProvider<LeakSource> leakSources,
-			ObjectProvider<FileDescriptorSampler> sampler, FileDescriptorLeaksEndpointProperties properties) {
+			ObjectProvider<FileDescriptorSampler> sampler, ObjectProvider<FileDescriptorDiagnostician> diagnostician,
+			FileDescriptorLeaksEndpointProperties properties) {
 		List<LeakSource> sources = leakSources.orderedStream().toList();
 		FileDescriptorSampler trend = sampler.getIfAvailable();
+		FileDescriptorDiagnostician findings = diagnostician.getIfAvailable();
+		if (trend != null && findings != null) {
+			return new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, settingsAudit, sources, trend,
+					findings, properties.getShowDetails(), TOP_ENTRIES);
+		}
 		return (trend != null)
 				? new FileDescriptorLeaksEndpoint(probe, inventory, thresholds, settingsAudit, sources, trend,
 						properties.getShowDetails(), TOP_ENTRIES)

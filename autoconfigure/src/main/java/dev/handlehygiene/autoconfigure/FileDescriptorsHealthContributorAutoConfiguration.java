@@ -10,6 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
@@ -27,8 +28,14 @@ class FileDescriptorsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "fileDescriptorsHealthIndicator")
 	FileDescriptorsHealthIndicator fileDescriptorsHealthIndicator(FileDescriptorProbe probe, UsageThresholds thresholds,
-			ObjectProvider<FileDescriptorSampler> sampler, FileDescriptorProperties properties) {
+			ObjectProvider<FileDescriptorSampler> sampler, ObjectProvider<FileDescriptorDiagnostician> diagnostician,
+			FileDescriptorProperties properties) {
 		FileDescriptorSampler trend = sampler.getIfAvailable();
+		FileDescriptorDiagnostician findings = diagnostician.getIfAvailable();
+		if (trend != null && findings != null) {
+			return new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon(),
+					findings);
+		}
 		return (trend != null)
 				? new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon())
 				: new FileDescriptorsHealthIndicator(probe, thresholds);

@@ -1,18 +1,30 @@
 package dev.handlehygiene.autoconfigure;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician.Pools;
 
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.UsageThresholds;
+import dev.handlehygiene.jdbc.HikariPools;
+import dev.handlehygiene.leak.LeakSource;
 
 /**
- * The descriptor probe, the inventory, the usage thresholds and the trend sampler that
- * the health indicator, the endpoint, the meters and exit-on-critical share.
+ * The descriptor probe, the inventory, the usage thresholds, the trend sampler (which
+ * takes a census while the count grows) and the diagnostician that the health indicator,
+ * the endpoint, the meters and exit-on-critical share; with HikariCP present, the pools
+ * the diagnosis tells a database's connections by.
  */
 @AutoConfiguration
 @ConditionalOnHandleHygieneEnabled
@@ -39,8 +51,30 @@ class HandleHygieneAutoConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnMissingBean
-	FileDescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, FileDescriptorProperties properties) {
-		return new FileDescriptorSampler(probe, properties.getSampleInterval(), properties.getTrendWindow());
+	FileDescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, FileDescriptorInventory inventory,
+			UsageThresholds thresholds, FileDescriptorProperties properties) {
+		return new FileDescriptorSampler(probe, properties.getSampleInterval(), properties.getTrendWindow(), inventory,
+				thresholds);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileDescriptorDiagnostician fileDescriptorDiagnostician(FileDescriptorSampler sampler,
+			ObjectProvider<LeakSource> leakSources, ObjectProvider<Pools> pools) {
+		return new FileDescriptorDiagnostician(sampler, leakSources.orderedStream().toList(),
+				pools.getIfAvailable(() -> Pools.NONE));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
+	static class HikariPoolsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(Pools.class)
+		HikariPools hikariPools(ObjectProvider<DataSource> dataSources) {
+			return new HikariPools(dataSources::orderedStream);
+		}
+
 	}
 
 }

@@ -16,15 +16,17 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 
 /**
  * Exits the process once the {@code fileDescriptors} health indicator has been DOWN
  * (critical usage, or exhaustion projected) for the grace period without interruption:
- * one ERROR line with the evidence, then {@link LivenessState#BROKEN}, then a graceful
- * shutdown and exit with {@link #EXIT_CODE}. For supervisors that do not probe health
- * (systemd, a shell loop) and restart a process only when it exits.
+ * one ERROR line with the evidence (what grew, where a diagnostician is given), then
+ * {@link LivenessState#BROKEN}, then a graceful shutdown and exit with
+ * {@link #EXIT_CODE}. For supervisors that do not probe health (systemd, a shell loop)
+ * and restart a process only when it exits.
  * <p>
  * {@link #check()} is called about once a second by one thread; it reads the indicator (a
  * few microseconds) and never throws.
@@ -48,6 +50,9 @@ public class ExitOnCritical {
 	/** How many remote addresses in CLOSE_WAIT the ERROR line names at most. */
 	static final int TOP_REMOTES = 5;
 
+	/** How many findings of the diagnosis the ERROR line names at most. */
+	static final int TOP_FINDINGS = 3;
+
 	private static final Log logger = LogFactory.getLog(ExitOnCritical.class);
 
 	private final HealthIndicator indicator;
@@ -56,7 +61,7 @@ public class ExitOnCritical {
 
 	private final Duration grace;
 
-	private final Supplier<FileDescriptorSnapshot> inventory;
+	private final Evidence evidence;
 
 	private final ApplicationEventPublisher events;
 
@@ -86,12 +91,43 @@ public class ExitOnCritical {
 		this(indicator, grace, () -> inventory.take(4 * TOP_REMOTES), events, exit, System::nanoTime);
 	}
 
+	/**
+	 * A watch of the indicator on the system's monotonic clock, whose evidence also names
+	 * the groups of descriptors that grew and their likely causes: the same findings as
+	 * the health indicator's WARN line and {@code /actuator/fdleaks/diagnosis}.
+	 * @param indicator the {@code fileDescriptors} health indicator
+	 * @param grace how long it must stay DOWN before the exit
+	 * @param inventory what lists the open descriptors for the CLOSE_WAIT remotes
+	 * @param diagnostician what names the groups that grew, once, at the exit
+	 * @param events where {@link LivenessState#BROKEN} is published: the application
+	 * context
+	 * @param exit what ends the process
+	 */
+	public ExitOnCritical(HealthIndicator indicator, Duration grace, FileDescriptorInventory inventory,
+			FileDescriptorDiagnostician diagnostician, ApplicationEventPublisher events, ProcessExit exit) {
+		this(indicator, grace, () -> inventory.take(4 * TOP_REMOTES), diagnostician, events, exit, System::nanoTime);
+	}
+
 	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<FileDescriptorSnapshot> inventory,
+			FileDescriptorDiagnostician diagnostician, ApplicationEventPublisher events, ProcessExit exit,
+			LongSupplier nanoTime) {
+		this(indicator, grace, (health, downFor) -> RestartEvidence.describe(health, downFor, inventory.get(),
+				TOP_REMOTES, diagnostician.diagnose(), TOP_FINDINGS, EXIT_CODE), events, exit, nanoTime);
+	}
+
+	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<FileDescriptorSnapshot> inventory,
+			ApplicationEventPublisher events, ProcessExit exit, LongSupplier nanoTime) {
+		this(indicator, grace,
+				(health, downFor) -> RestartEvidence.describe(health, downFor, inventory.get(), TOP_REMOTES, EXIT_CODE),
+				events, exit, nanoTime);
+	}
+
+	private ExitOnCritical(HealthIndicator indicator, Duration grace, Evidence evidence,
 			ApplicationEventPublisher events, ProcessExit exit, LongSupplier nanoTime) {
 		this.indicator = indicator;
 		this.streak = new DownStreak(grace);
 		this.grace = grace;
-		this.inventory = inventory;
+		this.evidence = evidence;
 		this.events = events;
 		this.exit = exit;
 		this.nanoTime = nanoTime;
@@ -177,7 +213,7 @@ public class ExitOnCritical {
 			return;
 		}
 		try {
-			logger.error(RestartEvidence.describe(health, downFor, this.inventory.get(), TOP_REMOTES, EXIT_CODE));
+			logger.error(this.evidence.describe(health, downFor));
 			AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
 		}
 		catch (Throwable ex) {
@@ -186,6 +222,14 @@ public class ExitOnCritical {
 			logger.warn("Could not report or publish LivenessState.BROKEN before exiting; exiting anyway", ex);
 		}
 		this.exit.exit(EXIT_CODE);
+	}
+
+	/** The ERROR line's text: what was open and what grew, read once, at the exit. */
+	@FunctionalInterface
+	private interface Evidence {
+
+		String describe(Health health, Duration downFor);
+
 	}
 
 }

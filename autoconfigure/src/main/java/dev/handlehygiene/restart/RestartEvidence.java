@@ -10,14 +10,16 @@ import org.springframework.boot.health.contributor.Health;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnosis;
 import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
 
 /**
  * The one ERROR line logged before an exit on critical descriptors: what the health
- * indicator saw, how long, and where the sockets go, so that the log alone tells an
- * operator what leaked after the process is gone.
+ * indicator saw, how long, where the sockets go and, with a diagnostician, what grew (the
+ * diagnosis' findings), so that the log alone tells an operator what leaked after the
+ * process is gone.
  */
 final class RestartEvidence {
 
@@ -44,6 +46,27 @@ final class RestartEvidence {
 			int exitCode) {
 		return "File descriptors DOWN for " + seconds(downFor) + " (" + RestartKeys.GRACE + "): "
 				+ details(health.getDetails()) + "; CLOSE_WAIT remotes: " + closeWaitRemotes(inventory, topRemotes)
+				+ ". Publishing LivenessState.BROKEN, shutting down gracefully and exiting with code " + exitCode
+				+ " so that the supervisor starts a fresh process (" + RestartKeys.EXIT_ON_CRITICAL + "=true)";
+	}
+
+	/**
+	 * Describes why the process exits, with what grew.
+	 * @param health the DOWN health that ended the grace period
+	 * @param downFor how long it has been DOWN
+	 * @param inventory the descriptors, taken just now; its remotes in CLOSE_WAIT are
+	 * reported
+	 * @param topRemotes how many CLOSE_WAIT remotes to name at most
+	 * @param diagnosis the groups that grew, diagnosed just now
+	 * @param topFindings how many findings to name at most
+	 * @param exitCode the code the process will exit with
+	 * @return one line
+	 */
+	static String describe(Health health, Duration downFor, FileDescriptorSnapshot inventory, int topRemotes,
+			FileDescriptorDiagnosis diagnosis, int topFindings, int exitCode) {
+		return "File descriptors DOWN for " + seconds(downFor) + " (" + RestartKeys.GRACE + "): "
+				+ details(health.getDetails()) + "; CLOSE_WAIT remotes: " + closeWaitRemotes(inventory, topRemotes)
+				+ ". " + diagnosis.summary(topFindings)
 				+ ". Publishing LivenessState.BROKEN, shutting down gracefully and exiting with code " + exitCode
 				+ " so that the supervisor starts a fresh process (" + RestartKeys.EXIT_ON_CRITICAL + "=true)";
 	}

@@ -150,6 +150,7 @@ public final class ExhaustDescriptorsInContext {
 			return "answered";
 		});
 		read("trend", () -> endpoint.fdLeaksSection("trend"));
+		read("diagnosis", () -> endpoint.fdLeaksSection("diagnosis"));
 	}
 
 	private void readExitOnCritical() {

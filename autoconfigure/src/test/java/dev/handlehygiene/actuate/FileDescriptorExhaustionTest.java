@@ -122,6 +122,7 @@ class FileDescriptorExhaustionTest {
 		assertThat(report.get("report.inventoryError")).contains("Too many open files");
 		assertThat(report).containsEntry("report.partial", "true");
 		assertThat(report.get("trend")).startsWith("{trend=");
+		assertThat(report.get("diagnosis")).startsWith("{diagnosis=");
 		assertThat(meter(report, "process.files.max")).isEqualTo(CONTEXT_LIMIT);
 		double eta = meter(report, "handle.hygiene.fd.exhaustion.eta");
 		assertThat(Double.isNaN(eta) || eta >= 0).as("eta %s", eta).isTrue();

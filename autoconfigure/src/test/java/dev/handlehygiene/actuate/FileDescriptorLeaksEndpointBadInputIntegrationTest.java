@@ -53,7 +53,7 @@ class FileDescriptorLeaksEndpointBadInputIntegrationTest {
 		String message = response.getBody().get("message").asString();
 		assertThat(message).startsWith("No fdleaks section '" + "a".repeat(64) + "\u2026'")
 			.doesNotContain("a".repeat(65))
-			.endsWith("the sections are types, tcp, files, leaks, settings, trend");
+			.endsWith("the sections are types, tcp, files, leaks, settings, trend, diagnosis");
 		assertThat(message.length()).isLessThan(200);
 	}
 

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.endpoint.Show;
 
+import dev.handlehygiene.actuate.FileDescriptorLeaksReport.DiagnosisSection;
+import dev.handlehygiene.actuate.FileDescriptorLeaksReport.DiagnosisSection.Finding;
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
@@ -118,6 +121,49 @@ class FileDescriptorLeaksSectionsTest {
 		assertThat(report.partial()).isNull();
 		assertThat(report.inventoryError()).isNull();
 		assertThat(report.types()).containsEntry("socket", 1).containsEntry("file", 2);
+	}
+
+	@Test
+	void diagnosisTakesAtMostOneCensusPerIntervalAndRunsNoAudit() throws IOException {
+		ProcfsTree tree = tree();
+		FileDescriptorSampler sampler = new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofSeconds(10),
+				Duration.ofMinutes(10), new FileDescriptorInventory(tree.root(), this.reads::add),
+				new UsageThresholds(0.7, 0.9));
+		FileDescriptorLeaksEndpoint endpoint = new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(),
+				new FileDescriptorInventory(tree.root()), new UsageThresholds(0.7, 0.9), this.audit, List.of(), sampler,
+				new FileDescriptorDiagnostician(sampler), Show.ALWAYS, 20);
+		Map<String, Object> first = endpoint.section("diagnosis", true);
+		assertThat(this.reads).as("one census: 3 links and the tcp table").hasSize(3 + 1);
+		endpoint.section("diagnosis", true);
+		endpoint.section("diagnosis", false);
+		assertThat(this.reads).as("no second census within the interval").hasSize(3 + 1);
+		assertThat(this.audits).hasValue(0);
+		DiagnosisSection diagnosis = (DiagnosisSection) first.get("diagnosis");
+		assertThat(diagnosis.window()).isEqualTo("PT10M");
+		assertThat(diagnosis.findings()).isEmpty();
+		assertThat(diagnosis.reason()).contains("one census");
+	}
+
+	@Test
+	void diagnosisHidesGroupsAndSitesWithDetailsHiddenButKeepsKindGrowthAndCause(@TempDir Path directory)
+			throws IOException {
+		try (GrowingDirectory leak = new GrowingDirectory(directory).grow(25)) {
+			FileDescriptorLeaksEndpoint endpoint = new FileDescriptorLeaksEndpoint(new FileDescriptorProbe(),
+					new FileDescriptorInventory(), new UsageThresholds(0.7, 0.9), this.audit, List.of(), leak.sampler(),
+					leak.diagnostician(), Show.NEVER, 20);
+			Map<String, Object> hidden = endpoint.fdLeaksSection("diagnosis");
+			Finding finding = ((DiagnosisSection) hidden.get("diagnosis")).findings().get(0);
+			assertThat(finding.group()).isNull();
+			assertThat(finding.sites()).isNull();
+			assertThat(finding.kind()).isEqualTo("files-under");
+			assertThat(finding.growth()).isEqualTo(25);
+			assertThat(finding.open()).isGreaterThanOrEqualTo(25);
+			assertThat(finding.cause()).startsWith("files under this directory").doesNotContain(leak.path());
+			assertThat(hidden).containsKey("hiddenDetails");
+			Finding shown = endpoint.report(true).diagnosis().findings().get(0);
+			assertThat(shown.group()).isEqualTo(leak.path());
+			assertThat(shown.sites()).isEmpty();
+		}
 	}
 
 	@Test

@@ -160,10 +160,11 @@ class ExitOnCriticalAutoConfigurationTest {
 	}
 
 	@Test
-	void takesTheEvidenceFromTheInventoryBean(@TempDir Path emptyRoot, CapturedOutput output) throws Exception {
+	void takesTheEvidenceFromTheDiagnosisOfTheInventoryBean(@TempDir Path emptyRoot, CapturedOutput output)
+			throws Exception {
 		CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-		// the application's own inventory, on a root with nothing to list: the evidence
-		// must come from it
+		// the application's own inventory, on a root with nothing to list: the remotes
+		// and the sampler's censuses, and so the evidence, must come from it
 		this.runner
 			.withPropertyValues(EXIT_ON_CRITICAL, "handle-hygiene.restart.grace=10ms",
 					"handle-hygiene.fd.warning-usage=0.000001", "handle-hygiene.fd.critical-usage=0.000002")
@@ -171,8 +172,11 @@ class ExitOnCriticalAutoConfigurationTest {
 			.withBean(FileDescriptorInventory.class, () -> new FileDescriptorInventory(emptyRoot))
 			.run((context) -> {
 				assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitOnCritical.EXIT_CODE);
+				// no census was ever taken there: the failure is the reason nothing grew
 				assertThat(output.getOut())
-					.contains("inventory incomplete: Cannot list " + emptyRoot.resolve("self/fd"));
+					.contains("inventory incomplete: Cannot list " + emptyRoot.resolve("self/fd"))
+					.contains("No group of file descriptors grew over the last PT10M: Cannot list "
+							+ emptyRoot.resolve("self/fd"));
 			});
 	}
 

@@ -46,7 +46,7 @@ class SharedInventoryTest {
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
 	@Test
-	void theEndpointTheTcpMeterAndExitOnCriticalShareOneInventoryBean() {
+	void theEndpointTheTcpMeterExitOnCriticalAndTheSamplersCensusesShareOneInventoryBean() {
 		this.runner.withPropertyValues(EXPOSE_FDLEAKS, EXIT_ON_CRITICAL)
 			.withBean(ProcessExit.class, () -> NO_EXIT)
 			.run((context) -> {
@@ -55,17 +55,18 @@ class SharedInventoryTest {
 					.hasSingleBean(TcpSocketMeters.class)
 					.hasSingleBean(ExitOnCritical.class);
 				assertThat(context.getBeanFactory().getDependentBeans("fileDescriptorInventory"))
-					.containsExactlyInAnyOrder("fdLeaksEndpoint", "tcpSocketMeters", "exitOnCritical");
+					.containsExactlyInAnyOrder("fdLeaksEndpoint", "tcpSocketMeters", "exitOnCritical",
+							"fileDescriptorSampler");
 			});
 	}
 
 	@Test
-	void theInventoryIsThereWithTheEndpointOffForTheTcpMeterAndExitOnCritical() {
+	void theInventoryIsThereWithTheEndpointOffForTheTcpMeterExitOnCriticalAndTheSampler() {
 		this.runner.withPropertyValues(EXIT_ON_CRITICAL).withBean(ProcessExit.class, () -> NO_EXIT).run((context) -> {
 			assertThat(context).doesNotHaveBean(FileDescriptorLeaksEndpoint.class)
 				.hasSingleBean(FileDescriptorInventory.class);
 			assertThat(context.getBeanFactory().getDependentBeans("fileDescriptorInventory"))
-				.containsExactlyInAnyOrder("tcpSocketMeters", "exitOnCritical");
+				.containsExactlyInAnyOrder("tcpSocketMeters", "exitOnCritical", "fileDescriptorSampler");
 		});
 	}
 
@@ -83,8 +84,8 @@ class SharedInventoryTest {
 			.withBean(ProcessExit.class, () -> exitCode::complete)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(FileDescriptorInventory.class);
-				assertThat(context.getBeanFactory().getDependentBeans("ownInventory"))
-					.containsExactlyInAnyOrder("fdLeaksEndpoint", "tcpSocketMeters", "exitOnCritical");
+				assertThat(context.getBeanFactory().getDependentBeans("ownInventory")).containsExactlyInAnyOrder(
+						"fdLeaksEndpoint", "tcpSocketMeters", "exitOnCritical", "fileDescriptorSampler");
 				// nothing else reads an inventory until the test does: the exit's
 				// evidence comes first, and only once
 				assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitOnCritical.EXIT_CODE);

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
+import dev.handlehygiene.actuate.GrowingDirectory;
 import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
@@ -197,13 +199,34 @@ class ExitOnCriticalTest {
 			checkAt(0);
 			checkAt(30);
 		}
-		List<String> errors = output.getOut().lines().filter((line) -> line.contains("ERROR")).toList();
-		assertThat(errors).singleElement()
-			.asString()
-			.contains("File descriptors DOWN for 30.0s", "open=", "limit=", "usage=", "CLOSE_WAIT remotes: ",
-					"127.0.0.1:" + port + " x1", "LivenessState.BROKEN", "exiting with code 75");
+		assertThat(errorLine(output)).contains("File descriptors DOWN for 30.0s", "open=", "limit=", "usage=",
+				"CLOSE_WAIT remotes: ", "127.0.0.1:" + port + " x1", "LivenessState.BROKEN", "exiting with code 75");
 		assertThat(output).contains("File descriptor health is DOWN")
 			.contains("will exit with code 75 if it stays DOWN for 30.0s");
+	}
+
+	@Test
+	void withADiagnosticianTheErrorLineNamesWhatGrew(@TempDir Path directory, CapturedOutput output)
+			throws IOException {
+		try (GrowingDirectory leak = new GrowingDirectory(directory).grow(20)) {
+			this.exitOnCritical = new ExitOnCritical(() -> this.indicator.get().health(true), GRACE,
+					() -> new FileDescriptorInventory().take(20), leak.diagnostician(), this.published::add,
+					this.exits::add, this.nanos::get);
+			this.indicator.set(DOWN);
+			checkAt(0);
+			checkAt(30);
+			assertThat(errorLine(output)).contains("File descriptors DOWN for 30.0s", "open=", "CLOSE_WAIT remotes: ",
+					"File descriptors growing over the last PT10M", leak.path() + " (files-under) +20",
+					"files under this directory opened and not closed", "exiting with code 75");
+			assertThat(this.exits).containsExactly(75);
+		}
+	}
+
+	/** The one ERROR line logged. */
+	private static String errorLine(CapturedOutput output) {
+		List<String> errors = output.getOut().lines().filter((line) -> line.contains("ERROR")).toList();
+		assertThat(errors).hasSize(1);
+		return errors.get(0);
 	}
 
 	private ExitOnCritical watch(Supplier<FileDescriptorSnapshot> inventory) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnosis;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnosis.Finding;
 import dev.handlehygiene.fd.FileDescriptorSnapshot;
 import dev.handlehygiene.fd.RemoteCount;
 import dev.handlehygiene.fd.TcpState;
@@ -72,6 +74,23 @@ class RestartEvidenceTest {
 		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), INVENTORY, 1, 75))
 			.contains("CLOSE_WAIT remotes: 127.0.0.1:8080 x900.")
 			.doesNotContain("10.0.0.7");
+	}
+
+	@Test
+	void withADiagnosisNamesWhatGrewAfterTheCloseWaitRemotes() {
+		FileDescriptorDiagnosis diagnosis = new FileDescriptorDiagnosis(Duration.ofMinutes(10),
+				List.of(new Finding("127.0.0.1:8080 CLOSE_WAIT", "tcp", 900, 880, 88, "the peer closed ...",
+						List.of("com.acme.Orders.load(Orders.java:42)")),
+						new Finding("/srv/reports", "directory", 20, 20, 2, "directory streams ...", List.of())),
+				null, null);
+		String line = RestartEvidence.describe(CRITICAL, Duration.ofMillis(30_400), INVENTORY, 5, diagnosis, 3, 75);
+		assertThat(line).startsWith("File descriptors DOWN for 30.4s (handle-hygiene.restart.grace): ")
+			.contains("open=930, limit=1024, usage=90.8%; CLOSE_WAIT remotes: 127.0.0.1:8080 x900, 10.0.0.7:443 x5. "
+					+ "File descriptors growing over the last PT10M, most first: "
+					+ "127.0.0.1:8080 CLOSE_WAIT (tcp) +880 to 900 (88.0/min): the peer closed ...; "
+					+ "at com.acme.Orders.load(Orders.java:42); /srv/reports (directory) +20")
+			.contains("exiting with code 75")
+			.doesNotContain("\n");
 	}
 
 }

@@ -1,12 +1,6 @@
 package dev.handlehygiene.benchmarks;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +29,6 @@ import dev.handlehygiene.actuate.FileDescriptorsHealthIndicator;
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingsAudit;
 import dev.handlehygiene.fd.CachedTcpStates;
-import dev.handlehygiene.fd.CountMethod;
 import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
@@ -61,14 +54,10 @@ import dev.handlehygiene.fd.UsageThresholds;
 @Measurement(iterations = 5, time = 2)
 public class FileDescriptorLeaksEndpointBenchmark {
 
-	private static final Path DEV_NULL = Path.of("/dev/null");
-
-	private static final int SOCKET_PAIRS = 100;
-
 	@Param("10000")
 	int openDescriptors;
 
-	private final List<AutoCloseable> opened = new ArrayList<>();
+	private OpenDescriptors opened;
 
 	private FileDescriptorLeaksEndpoint endpoint;
 
@@ -79,9 +68,6 @@ public class FileDescriptorLeaksEndpointBenchmark {
 	@Setup(Level.Trial)
 	public void openDescriptors() throws IOException {
 		FileDescriptorProbe probe = new FileDescriptorProbe();
-		if (probe.countMethod() != CountMethod.PROCFS_STAT) {
-			throw new IllegalStateException("stat of /proc/self/fd is not usable here (needs Linux 6.2+)");
-		}
 		UsageThresholds thresholds = new UsageThresholds(0.70, 0.90);
 		FileDescriptorSampler sampler = new FileDescriptorSampler(probe, Duration.ofSeconds(10),
 				Duration.ofMinutes(10));
@@ -99,18 +85,7 @@ public class FileDescriptorLeaksEndpointBenchmark {
 				20);
 		this.healthIndicator = new FileDescriptorsHealthIndicator(probe, thresholds, sampler, Duration.ofMinutes(15));
 		this.everyCallRefreshes = new CachedTcpStates(inventory, Duration.ofNanos(1));
-		ServerSocket server = new ServerSocket(0, SOCKET_PAIRS, InetAddress.getLoopbackAddress());
-		this.opened.add(server);
-		for (int i = 0; i < SOCKET_PAIRS; i++) {
-			this.opened.add(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()));
-			this.opened.add(server.accept());
-		}
-		long missing;
-		while ((missing = this.openDescriptors - probe.count()) > 0) {
-			for (long i = 0; i < missing; i++) {
-				this.opened.add(FileChannel.open(DEV_NULL, StandardOpenOption.READ));
-			}
-		}
+		this.opened = OpenDescriptors.upTo(probe, this.openDescriptors);
 		if (this.openDescriptors > probe.limit() * 0.70) {
 			throw new IllegalStateException(
 					"target " + this.openDescriptors + " is above the warning share of limit " + probe.limit());
@@ -119,10 +94,7 @@ public class FileDescriptorLeaksEndpointBenchmark {
 
 	@TearDown(Level.Trial)
 	public void closeDescriptors() throws Exception {
-		for (AutoCloseable closeable : this.opened) {
-			closeable.close();
-		}
-		this.opened.clear();
+		this.opened.close();
 	}
 
 	@Benchmark

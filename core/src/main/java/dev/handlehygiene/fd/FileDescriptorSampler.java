@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * Reads the O(1) descriptor count every {@code interval} into a fixed ring that holds
  * {@code window} of samples, and turns them into a {@link FileDescriptorTrend} on
  * request. One daemon thread, one {@code stat} per sample: nothing that needs a
- * descriptor, so it keeps sampling at the limit.
+ * descriptor, so it keeps sampling at the limit. Built with an inventory, it also takes a
+ * census of the descriptors at a sample while the count grows (and once per window), and
+ * turns the censuses into the {@link FileDescriptorGrowth} of each group.
  */
 public final class FileDescriptorSampler {
 
@@ -27,6 +29,8 @@ public final class FileDescriptorSampler {
 	private final TrendRules rules;
 
 	private final LongSupplier clockMillis;
+
+	private final GrowthCensus census;
 
 	private volatile long lastLimit = FileDescriptorProbe.UNKNOWN;
 
@@ -53,6 +57,32 @@ public final class FileDescriptorSampler {
 	 */
 	public FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window,
 			LongSupplier clockMillis) {
+		this(probe, interval, window, clockMillis, GrowthCensus.none(window));
+	}
+
+	/**
+	 * A sampler on the monotonic clock that also takes a census of the descriptors at a
+	 * sample while the count grows (see {@link #growth()}).
+	 * @param probe where counts come from
+	 * @param interval how often to sample
+	 * @param window how much time the trend and the growth cover
+	 * @param inventory what takes the censuses
+	 * @param thresholds the warning share, at and above which every sample takes a census
+	 */
+	public FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window,
+			FileDescriptorInventory inventory, UsageThresholds thresholds) {
+		this(probe, interval, window, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()), inventory, thresholds,
+				FileDescriptorCensus.DEFAULT_MAX_GROUPS);
+	}
+
+	FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window, LongSupplier clockMillis,
+			FileDescriptorInventory inventory, UsageThresholds thresholds, int maxGroups) {
+		this(probe, interval, window, clockMillis,
+				new CensusOnGrowth(inventory, thresholds, maxGroups, interval, window));
+	}
+
+	private FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window,
+			LongSupplier clockMillis, GrowthCensus census) {
 		// scheduled in whole milliseconds, so anything shorter would divide by zero below
 		if (interval.toMillis() < 1) {
 			throw new IllegalArgumentException("The sample interval must be at least 1 ms, got " + interval);
@@ -68,6 +98,7 @@ public final class FileDescriptorSampler {
 		this.ring = new SampleRing((int) Math.min(capacity, 100_000));
 		this.rules = new TrendRules(window, this.ring.capacity());
 		this.clockMillis = clockMillis;
+		this.census = census;
 	}
 
 	/**
@@ -79,7 +110,9 @@ public final class FileDescriptorSampler {
 			long count = this.probe.count();
 			long limit = this.probe.limit();
 			if (count >= 0) {
-				record(this.clockMillis.getAsLong(), count, limit);
+				long now = this.clockMillis.getAsLong();
+				record(now, count, limit);
+				this.census.sampled(now, count, limit);
 			}
 		}
 		catch (RuntimeException | InternalError ex) {
@@ -108,6 +141,27 @@ public final class FileDescriptorSampler {
 	public FileDescriptorTrend trend() {
 		long[][] samples = this.ring.snapshot();
 		return this.rules.assess(samples[0], samples[1], this.lastLimit);
+	}
+
+	/**
+	 * The growth of each group of descriptors over the window, from the censuses taken so
+	 * far; takes none. Never throws.
+	 * @return the groups that grew, most first; empty, with {@code error} set, for a
+	 * sampler built without an inventory
+	 */
+	public FileDescriptorGrowth growth() {
+		return this.census.growth(this.clockMillis.getAsLong(), false, -1);
+	}
+
+	/**
+	 * The growth of each group of descriptors over the window, after one census now
+	 * unless the newest is younger than one sample interval: however many call, at most
+	 * one census per interval. Never throws; at the descriptor limit the census fails,
+	 * and the growth is that of the censuses before, with {@code error} set.
+	 * @return the groups that grew, most first
+	 */
+	public FileDescriptorGrowth refreshedGrowth() {
+		return this.census.growth(this.clockMillis.getAsLong(), true, this.probe.count());
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Counts the rows of {@code /proc/self/net/tcp} and {@code tcp6} whose inode is one of
  * this process's sockets. The tables list the whole network namespace (thousands of rows
@@ -31,6 +33,8 @@ final class TcpTableJoin {
 
 	private final Map<RemoteKey, Integer> remotes = new HashMap<>();
 
+	private final @Nullable List<SocketRow> rows;
+
 	private byte[] buffer = new byte[32 * 1024];
 
 	/**
@@ -38,8 +42,18 @@ final class TcpTableJoin {
 	 * @param withRemotes whether to count by remote address too
 	 */
 	TcpTableJoin(Set<Long> inodes, boolean withRemotes) {
+		this(inodes, withRemotes, false);
+	}
+
+	/**
+	 * @param inodes the inodes of this process's sockets
+	 * @param withRemotes whether to count by remote address too
+	 * @param withRows whether to keep each socket of this process, for {@link #rows()}
+	 */
+	TcpTableJoin(Set<Long> inodes, boolean withRemotes, boolean withRows) {
 		this.inodes = inodes;
 		this.withRemotes = withRemotes;
+		this.rows = withRows ? new ArrayList<>() : null;
 	}
 
 	/**
@@ -91,10 +105,20 @@ final class TcpTableJoin {
 		return List.copyOf(counts.subList(0, Math.min(top, counts.size())));
 	}
 
+	/**
+	 * Each socket of this process the tables list, when asked for at construction.
+	 * @return the sockets, in table order; empty when not asked for
+	 */
+	List<SocketRow> rows() {
+		return (this.rows != null) ? this.rows : List.of();
+	}
+
 	// sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout
 	// inode ...
 	private void row(byte[] bytes, int start, int end) {
 		int column = 0;
+		int localStart = -1;
+		int localEnd = -1;
 		int remoteStart = -1;
 		int remoteEnd = -1;
 		long code = -1;
@@ -115,7 +139,11 @@ final class TcpTableJoin {
 				// the header row, or not a row at all
 				return;
 			}
-			if (column == 2) {
+			if (column == 1) {
+				localStart = tokenStart;
+				localEnd = i;
+			}
+			else if (column == 2) {
 				remoteStart = tokenStart;
 				remoteEnd = i;
 			}
@@ -132,17 +160,39 @@ final class TcpTableJoin {
 		}
 		TcpState state = TcpState.ofCode((int) Math.min(code, Integer.MAX_VALUE));
 		this.states.merge(state, 1, Integer::sum);
-		if (this.withRemotes && state != TcpState.LISTEN) {
-			try {
-				String remote = ProcNetAddress
-					.format(new String(bytes, remoteStart, remoteEnd - remoteStart, StandardCharsets.US_ASCII));
+		if ((this.withRemotes || this.rows != null) && state != TcpState.LISTEN) {
+			String remote = remote(bytes, remoteStart, remoteEnd);
+			if (remote != null && this.withRemotes) {
 				this.remotes.merge(new RemoteKey(remote, state), 1, Integer::sum);
 			}
-			catch (IllegalArgumentException ex) {
-				// counted by state; an address the kernel never prints is left out of the
-				// remotes
+			if (this.rows != null) {
+				this.rows.add(new SocketRow(inode, state, port(bytes, localStart, localEnd), remote));
 			}
 		}
+		else if (this.rows != null) {
+			this.rows.add(new SocketRow(inode, state, port(bytes, localStart, localEnd), null));
+		}
+	}
+
+	private static @Nullable String remote(byte[] bytes, int start, int end) {
+		try {
+			return ProcNetAddress.format(new String(bytes, start, end - start, StandardCharsets.US_ASCII));
+		}
+		catch (IllegalArgumentException ex) {
+			// counted by state; an address the kernel never prints is left out of the
+			// remotes
+			return null;
+		}
+	}
+
+	/** The port of an {@code ADDRESS:PORT} column, or -1. */
+	private static int port(byte[] bytes, int start, int end) {
+		for (int i = end - 1; i > start; i--) {
+			if (bytes[i] == ':') {
+				return (int) parse(bytes, i + 1, end, 16);
+			}
+		}
+		return -1;
 	}
 
 	/**
@@ -165,6 +215,18 @@ final class TcpTableJoin {
 	}
 
 	private record RemoteKey(String remote, TcpState state) {
+	}
+
+	/**
+	 * One socket of this process as a table lists it.
+	 *
+	 * @param inode its inode
+	 * @param state its state
+	 * @param localPort its local port, or -1 where the column is malformed
+	 * @param remote its remote address and port, {@code null} for a listening socket or a
+	 * malformed column
+	 */
+	record SocketRow(long inode, TcpState state, int localPort, @Nullable String remote) {
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.handlehygiene.leak;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Anything that counts leaks of one kind of resource and knows where they came from: the
@@ -57,6 +58,19 @@ public interface LeakSource {
 	 * @return a snapshot
 	 */
 	List<LeakSite> sites();
+
+	/**
+	 * The call sites of the resources open now whose description matches, so that what
+	 * holds a group of descriptors can be named: the responses still open from one
+	 * remote, for example.
+	 * @param description which descriptions to count, such as those naming one host and
+	 * port
+	 * @return the sites, most resources first (then by site); empty where the source does
+	 * not track the resources it has open
+	 */
+	default List<String> openSites(Predicate<String> description) {
+		return List.of();
+	}
 
 	/**
 	 * Adds a listener, told of every leak from now on.

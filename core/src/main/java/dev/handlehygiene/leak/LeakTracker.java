@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * Tracks resources that must be closed, as Netty's {@code ResourceLeakDetector} does:
@@ -172,6 +173,28 @@ public final class LeakTracker implements LeakSource {
 		suspectedPerSite.forEach((site, count) -> held.add(new LeakSite(site, NO_POOL, 0, count,
 				render(suspectedStacks.getOrDefault(site, List.of())), List.of())));
 		return this.sites.sites(held);
+	}
+
+	/**
+	 * The call sites of the resources open now whose description matches. O(open); a
+	 * site's stack is made into frames once per resource, as for {@link #sites()}.
+	 * @param description which descriptions to count
+	 * @return the sites, most resources first, then by site; {@link #UNSAMPLED_SITE} for
+	 * those whose stack was not sampled
+	 */
+	@Override
+	public List<String> openSites(Predicate<String> description) {
+		Map<String, Integer> perSite = new HashMap<>();
+		for (Tracked handle : this.open) {
+			if (description.test(handle.description())) {
+				perSite.merge(siteOf(handle), 1, Integer::sum);
+			}
+		}
+		return perSite.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
 	/**

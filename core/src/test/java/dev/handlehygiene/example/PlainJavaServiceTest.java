@@ -6,13 +6,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnosis;
+import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
+import dev.handlehygiene.fd.FileDescriptorInventory;
 import dev.handlehygiene.fd.FileDescriptorProbe;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.FileDescriptorUsage;
 import dev.handlehygiene.fd.UsageLevel;
 import dev.handlehygiene.fd.UsageThresholds;
@@ -27,9 +32,10 @@ import dev.handlehygiene.leak.Gc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The core's two entry points as the README's "Without Spring" section shows them, used
- * from a package of its own as a plain Java service would: the count against the limit,
- * and a tracker that names the line that leaked a stream.
+ * The core's entry points as the README's "Without Spring" section shows them, used from
+ * a package of its own as a plain Java service would: the count against the limit, a
+ * tracker that names the line that leaked a stream, and the diagnosis that names what
+ * grew.
  */
 class PlainJavaServiceTest {
 
@@ -68,6 +74,37 @@ class PlainJavaServiceTest {
 					(leak) -> assertThat(leak.site()).startsWith(PlainJavaServiceTest.class.getName() + ".leakOne("));
 		// closeLeaked: the file the dropped wrapper held is closed by the tracker
 		assertThat(file.getFD().valid()).isFalse();
+	}
+
+	@Test
+	void namesTheDirectoryThatGrewAndWhy() throws IOException {
+		FileDescriptorProbe probe = new FileDescriptorProbe();
+		FileDescriptorSampler sampler = new FileDescriptorSampler(probe, Duration.ofSeconds(10), Duration.ofMinutes(10),
+				new FileDescriptorInventory(), new UsageThresholds(0.7, 0.9));
+		FileDescriptorDiagnostician diagnostician = new FileDescriptorDiagnostician(sampler);
+		// sampler.start() would sample every 10 s on its own thread; here the samples are
+		// taken by hand: the first takes no census, the second the first one
+		sampler.sample();
+		sampler.sample();
+		List<InputStream> leaked = new ArrayList<>();
+		try {
+			for (int i = 0; i < 20; i++) {
+				leaked.add(Files.newInputStream(Files.writeString(this.directory.resolve("leak-" + i), "x")));
+			}
+			sampler.sample();
+			FileDescriptorDiagnosis diagnosis = diagnostician.diagnose();
+			assertThat(diagnosis.findings()).first().satisfies((finding) -> {
+				assertThat(finding.group()).isEqualTo(this.directory.toRealPath().toString());
+				assertThat(finding.kind()).isEqualTo("files-under");
+				assertThat(finding.growth()).isEqualTo(20);
+			});
+			assertThat(diagnosis.summary(3)).contains("files under this directory opened and not closed");
+		}
+		finally {
+			for (InputStream stream : leaked) {
+				stream.close();
+			}
+		}
 	}
 
 	private static void leakOne(LeakTracker tracker, InputStream file) throws IOException {

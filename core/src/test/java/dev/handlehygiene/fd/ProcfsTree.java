@@ -60,7 +60,8 @@ public final class ProcfsTree {
 
 	/**
 	 * Writes a table with its header and rows.
-	 * @param table {@code tcp} or {@code tcp6}
+	 * @param table {@code tcp} or {@code tcp6} (or {@code udp} and {@code udp6}, which
+	 * have the same columns)
 	 * @param rows each {@code local remote state-code inode}, addresses in the kernel's
 	 * hexadecimal form
 	 * @return this tree
@@ -75,6 +76,22 @@ public final class ProcfsTree {
 					this.rows++, columns[0], columns[1], columns[2], columns[3]));
 		}
 		Files.writeString(this.net.resolve(table), text);
+		return this;
+	}
+
+	/**
+	 * Writes {@code self/net/unix} with its header and one row per socket.
+	 * @param inodes the sockets' inodes
+	 * @return this tree
+	 * @throws IOException if it cannot be written
+	 */
+	public ProcfsTree unixTable(long... inodes) throws IOException {
+		StringBuilder text = new StringBuilder("Num       RefCount Protocol Flags    Type St Inode Path\n");
+		for (long inode : inodes) {
+			text.append(
+					String.format("0000000000000000: 00000002 00000000 00010000 0001 01 %d /run/test.sock%n", inode));
+		}
+		Files.writeString(this.net.resolve("unix"), text);
 		return this;
 	}
 

@@ -58,6 +58,50 @@ class LeakTrackerTest {
 	}
 
 	@Test
+	void listsTheSitesOfOpenResourcesWhoseDescriptionMatchesMostFirst() {
+		LeakTracker tracker = tracker(1.0, false);
+		List<Object> owners = new java.util.ArrayList<>();
+		List<Tracked> handles = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			handles.add(openTo(tracker, owners, "GET 127.0.0.1:8081/orders"));
+		}
+		handles.add(openElsewhere(tracker, owners, "GET 127.0.0.1:8081/stock"));
+		handles.add(openElsewhere(tracker, owners, "GET 10.0.0.9:443/other"));
+		List<String> sites = tracker.openSites((description) -> description.contains(" 127.0.0.1:8081/"));
+		assertThat(sites).hasSize(2);
+		assertThat(sites.get(0)).startsWith("dev.handlehygiene.leak.LeakTrackerTest.openTo(");
+		assertThat(sites.get(1)).startsWith("dev.handlehygiene.leak.LeakTrackerTest.openElsewhere(");
+		// closed ones are not open any more
+		handles.forEach(Tracked::close);
+		assertThat(tracker.openSites((description) -> true)).isEmpty();
+		Reference.reachabilityFence(owners);
+	}
+
+	@Test
+	void anUnsampledOpenResourceIsListedUnderTheUnsampledSite() {
+		LeakTracker tracker = tracker(0, false);
+		List<Object> owners = new java.util.ArrayList<>();
+		Tracked handle = openTo(tracker, owners, "GET 127.0.0.1:8081/orders");
+		assertThat(tracker.openSites((description) -> true)).containsExactly(LeakTracker.UNSAMPLED_SITE);
+		handle.close();
+		Reference.reachabilityFence(owners);
+	}
+
+	private static Tracked openTo(LeakTracker tracker, List<Object> owners, String description) {
+		Object owner = new Object();
+		owners.add(owner);
+		return tracker.track(owner, () -> {
+		}, description);
+	}
+
+	private static Tracked openElsewhere(LeakTracker tracker, List<Object> owners, String description) {
+		Object owner = new Object();
+		owners.add(owner);
+		return tracker.track(owner, () -> {
+		}, description);
+	}
+
+	@Test
 	void countsOpenAndClosedAndIgnoresASecondClose() {
 		LeakTracker tracker = tracker(1.0, true);
 		Object owner = new Object();
