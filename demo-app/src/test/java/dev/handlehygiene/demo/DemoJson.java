@@ -89,6 +89,18 @@ final class DemoJson {
 	record Event(String name, String thread, String detectedAt, String closedAt) {
 	}
 
+	/** {@code GET /actuator/fdleaks/diagnosis}. */
+	record DiagnosisSection(Diagnosis diagnosis) {
+	}
+
+	/** The groups that grew over the trend window, most growth first. */
+	record Diagnosis(String window, List<Finding> findings, String reason) {
+	}
+
+	record Finding(String group, String kind, int open, int growth, double perMinute, String cause,
+			List<String> sites) {
+	}
+
 	/** {@code GET /actuator/metrics/{name}}. */
 	record Metric(String name, List<Measurement> measurements) {
 	}
