@@ -11,8 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +58,7 @@ class DiagnosisIntegrationTest {
 
 	static final int FLAT = 150;
 
-	private static final Duration DEADLINE = Duration.ofSeconds(30);
+	private static final Duration DEADLINE = Duration.ofSeconds(60);
 
 	private static final String PROPERTIES = "management.endpoints.web.exposure.include=health,fdleaks";
 
@@ -68,7 +66,11 @@ class DiagnosisIntegrationTest {
 
 	private static final String INTERVAL = "handle-hygiene.fd.sample-interval=200ms";
 
-	private static final String WINDOW = "handle-hygiene.fd.trend-window=3s";
+	/**
+	 * Longer than any leak here takes on a loaded machine, so that each leak is measured
+	 * whole.
+	 */
+	private static final String WINDOW = "handle-hygiene.fd.trend-window=10s";
 
 	private static final List<AutoCloseable> flat = new ArrayList<>();
 
@@ -111,7 +113,8 @@ class DiagnosisIntegrationTest {
 			// it
 			await("no finding before the leak").atMost(DEADLINE)
 				.pollInterval(Duration.ofMillis(200))
-				.until(this::diagnosis, (diagnosis) -> diagnosis.get("findings").isEmpty());
+				.until(this::diagnosis, (diagnosis) -> diagnosis.get("findings").isEmpty()
+						&& diagnosis.path("reason").asString().startsWith("no group grew between the two censuses"));
 		}
 
 		@AfterEach
@@ -135,7 +138,7 @@ class DiagnosisIntegrationTest {
 								&& condition.test(body.get("findings").get(0)));
 			// the flat group, larger than any growth here, is no finding at all
 			assertThat(diagnosis.get("findings").toString()).doesNotContain(flatFile.getFileName().toString());
-			assertThat(diagnosis.get("window").asString()).isEqualTo("PT3S");
+			assertThat(diagnosis.get("window").asString()).isEqualTo("PT10S");
 			return diagnosis.get("findings").get(0);
 		}
 
@@ -284,26 +287,25 @@ class DiagnosisIntegrationTest {
 	}
 
 	/**
-	 * Clients, files, directories, processes and datagrams, which the starter does not
-	 * track.
+	 * A JDK client per call, in a context of its own: a JDK 17 client cannot be closed,
+	 * so its selector stays until a collection, which would hold up the next test's
+	 * steady state.
 	 */
 	@Nested
 	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { PROPERTIES, DETAILS, INTERVAL, WINDOW })
 	@DirtiesContext
-	class Untracked extends Cause {
+	class AClientPerCall extends Cause {
 
 		@Test
-		void selectorsAreTheFirstFindingWithTheLiveClientSelectorThreads() throws Exception {
+		void selectorsAreTheFirstFindingWithTheLiveClientSelectorThreads() {
 			List<HttpClient> clients = new ArrayList<>();
 			for (int i = 0; i < 30; i++) {
-				// a new client per call, kept: its selector and its thread stay
-				HttpClient client = HttpClient.newHttpClient();
-				clients.add(client);
-				HttpResponse<String> response = client.send(
-						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/upstream")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				assertThat(response.statusCode()).isEqualTo(200);
+				// a new client per call, kept: building one opens its selector and starts
+				// its selector thread, which stay while the client is reachable (a
+				// request
+				// adds only a connection, which the upstream closes)
+				clients.add(HttpClient.newHttpClient());
 			}
 			JsonNode finding = firstFinding("selectors", (first) -> grewBy(first, 60));
 			assertThat(finding.get("kind").asString()).isEqualTo("selectors");
@@ -312,6 +314,17 @@ class DiagnosisIntegrationTest {
 				.contains("build one client and share it as a bean");
 			assertThat(clients).hasSize(30);
 		}
+
+	}
+
+	/**
+	 * Files, directories, processes and datagrams, which the starter does not track.
+	 */
+	@Nested
+	@SpringBootTest(classes = LoopbackService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { PROPERTIES, DETAILS, INTERVAL, WINDOW })
+	@DirtiesContext
+	class Untracked extends Cause {
 
 		@Test
 		void linesOfOneFileKeptOpenAreTheFirstFindingByItsPath() throws IOException {
