@@ -31,7 +31,8 @@ public class FileDescriptorProperties implements InitializingBean {
 	private double criticalUsage = 0.90;
 
 	/**
-	 * How often the trend sampler reads the open count.
+	 * How often the trend sampler reads the open count while it is flat; it reads every
+	 * second while the count rises or is at or above warning-usage.
 	 */
 	private Duration sampleInterval = Duration.ofSeconds(10);
 
@@ -45,6 +46,13 @@ public class FileDescriptorProperties implements InitializingBean {
 	 * Health is DOWN when the growth trend projects the limit within this time.
 	 */
 	private Duration exhaustionHorizon = Duration.ofMinutes(15);
+
+	/**
+	 * How long the platform needs to notice DOWN and restart the process; health is DOWN
+	 * when, at the recent steady rate, the limit is this near. At least the liveness
+	 * probe's period x failure threshold, plus one period, plus the graceful shutdown.
+	 */
+	private Duration restartLead = Duration.ofSeconds(60);
 
 	/**
 	 * How to count open descriptors: 'auto' (the stat size of /proc/self/fd where it
@@ -94,6 +102,14 @@ public class FileDescriptorProperties implements InitializingBean {
 		this.exhaustionHorizon = exhaustionHorizon;
 	}
 
+	public Duration getRestartLead() {
+		return this.restartLead;
+	}
+
+	public void setRestartLead(Duration restartLead) {
+		this.restartLead = restartLead;
+	}
+
 	public String getCountMethod() {
 		return this.countMethod;
 	}
@@ -135,6 +151,7 @@ public class FileDescriptorProperties implements InitializingBean {
 				"a duration of at least 3 x " + PREFIX + ".sample-interval ("
 						+ SettingVerdicts.duration(this.sampleInterval.multipliedBy(3)) + "), such as 10m");
 		PropertyChecks.requirePositive(PREFIX + ".exhaustion-horizon", this.exhaustionHorizon, "15m");
+		PropertyChecks.requirePositive(PREFIX + ".restart-lead", this.restartLead, "60s");
 		PropertyChecks.requireOneOf(PREFIX + ".count-method", this.countMethod,
 				CountMethodPreference.ofLabel(this.countMethod) != null, CountMethodPreference.labels());
 	}

@@ -34,7 +34,7 @@ class FileDescriptorsHealthContributorAutoConfiguration {
 		FileDescriptorDiagnostician findings = diagnostician.getIfAvailable();
 		if (trend != null && findings != null) {
 			return new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon(),
-					findings);
+					properties.getRestartLead(), findings);
 		}
 		return (trend != null)
 				? new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon())

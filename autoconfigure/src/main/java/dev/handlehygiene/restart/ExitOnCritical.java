@@ -22,11 +22,14 @@ import dev.handlehygiene.fd.FileDescriptorInventory;
 
 /**
  * Exits the process once the {@code fileDescriptors} health indicator has been DOWN
- * (critical usage, or exhaustion projected) for the grace period without interruption:
- * one ERROR line with the evidence (what grew, where a diagnostician is given), then
- * {@link LivenessState#BROKEN}, then a graceful shutdown and exit with
- * {@link #EXIT_CODE}. For supervisors that do not probe health (systemd, a shell loop)
- * and restart a process only when it exits.
+ * (critical usage, the limit imminent at the recent rate, or exhaustion projected) for
+ * the grace period without interruption; sooner when, at the recent rate, the limit would
+ * come before the grace period ends; and at once when the count reaches the soft limit
+ * minus a reserve ({@link LimitReading#reserve()}), since a graceful shutdown needs a few
+ * descriptors of its own. Then one ERROR line with the rule that fired and the evidence
+ * (what grew, where a diagnostician is given), {@link LivenessState#BROKEN}, a graceful
+ * shutdown and exit with {@link #EXIT_CODE}. For supervisors that do not probe health
+ * (systemd, a shell loop) and restart a process only when it exits.
  * <p>
  * {@link #check()} is called about once a second by one thread; it reads the indicator (a
  * few microseconds) and never throws.
@@ -111,14 +114,14 @@ public class ExitOnCritical {
 	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<FileDescriptorSnapshot> inventory,
 			FileDescriptorDiagnostician diagnostician, ApplicationEventPublisher events, ProcessExit exit,
 			LongSupplier nanoTime) {
-		this(indicator, grace, (health, downFor) -> RestartEvidence.describe(health, downFor, inventory.get(),
+		this(indicator, grace, (reason, health) -> RestartEvidence.describe(reason, health, inventory.get(),
 				TOP_REMOTES, diagnostician.diagnose(), TOP_FINDINGS, EXIT_CODE), events, exit, nanoTime);
 	}
 
 	ExitOnCritical(HealthIndicator indicator, Duration grace, Supplier<FileDescriptorSnapshot> inventory,
 			ApplicationEventPublisher events, ProcessExit exit, LongSupplier nanoTime) {
 		this(indicator, grace,
-				(health, downFor) -> RestartEvidence.describe(health, downFor, inventory.get(), TOP_REMOTES, EXIT_CODE),
+				(reason, health) -> RestartEvidence.describe(reason, health, inventory.get(), TOP_REMOTES, EXIT_CODE),
 				events, exit, nanoTime);
 	}
 
@@ -136,6 +139,8 @@ public class ExitOnCritical {
 		// the classpath fails for want of a descriptor (measured: NoClassDefFoundError at
 		// EMFILE)
 		this.graceSeconds = RestartEvidence.seconds(grace);
+		ExitReason.graceElapsed(grace);
+		LimitReading.of(Health.unknown().build());
 	}
 
 	/**
@@ -197,23 +202,47 @@ public class ExitOnCritical {
 
 	private void observe(Health health) {
 		long now = this.nanoTime.getAsLong();
-		switch (this.streak.observe(Status.DOWN.equals(health.getStatus()), now)) {
-			case STARTED -> logger
-				.warn("File descriptor health is DOWN " + health.getDetails() + "; the application will exit with code "
-						+ EXIT_CODE + " if it stays DOWN for " + this.graceSeconds + " (" + RestartKeys.GRACE + ")");
+		LimitReading reading = LimitReading.of(health);
+		DownStreak.Change change = this.streak.observe(Status.DOWN.equals(health.getStatus()), now);
+		if (reading.withinReserve()) {
+			// whatever the status: past this point a graceful shutdown may not get the
+			// descriptors it needs
+			exitOnce(health, ExitReason.withinReserve(reading));
+			return;
+		}
+		switch (change) {
+			case STARTED -> {
+				logger.warn("File descriptor health is DOWN " + health.getDetails()
+						+ "; the application will exit with code " + EXIT_CODE + " if it stays DOWN for "
+						+ this.graceSeconds + " (" + RestartKeys.GRACE
+						+ "), or sooner if the limit at the recent rate comes first");
+				exitIfLimitComesFirst(health, reading, now);
+			}
+			case WITHIN_GRACE -> exitIfLimitComesFirst(health, reading, now);
 			case RECOVERED -> logger.info("File descriptor health is " + health.getStatus() + " again; not exiting");
-			case GRACE_ELAPSED -> exitOnce(health, this.streak.downFor(now));
-			case NOT_DOWN, WITHIN_GRACE -> {
+			case GRACE_ELAPSED -> exitOnce(health, ExitReason.graceElapsed(this.streak.downFor(now)));
+			case NOT_DOWN -> {
 			}
 		}
 	}
 
-	private void exitOnce(Health health, Duration downFor) {
+	/**
+	 * Exits now when the limit comes before the grace period would end: waiting out the
+	 * grace would mean reaching the limit first.
+	 */
+	private void exitIfLimitComesFirst(Health health, LimitReading reading, long now) {
+		Duration downFor = this.streak.downFor(now);
+		if (reading.limitSoonerThan(this.grace.minus(downFor)) && reading.timeToLimit() != null) {
+			exitOnce(health, ExitReason.limitBeforeGraceEnds(downFor, reading.timeToLimit(), this.grace));
+		}
+	}
+
+	private void exitOnce(Health health, ExitReason reason) {
 		if (!this.exiting.compareAndSet(false, true)) {
 			return;
 		}
 		try {
-			logger.error(this.evidence.describe(health, downFor));
+			logger.error(this.evidence.describe(reason, health));
 			AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
 		}
 		catch (Throwable ex) {
@@ -228,7 +257,7 @@ public class ExitOnCritical {
 	@FunctionalInterface
 	private interface Evidence {
 
-		String describe(Health health, Duration downFor);
+		String describe(ExitReason reason, Health health);
 
 	}
 

@@ -27,33 +27,35 @@ final class RestartEvidence {
 	 * The health details worth a line, in this order; others (countMethod, level) add
 	 * little here.
 	 */
-	private static final List<String> DETAILS = List.of("open", "limit", "usage", "perMinute", "projectedExhaustion");
+	private static final List<String> DETAILS = List.of("open", "limit", "usage", "rule", "timeToLimit", "perMinute",
+			"projectedExhaustion");
 
 	private RestartEvidence() {
 	}
 
 	/**
 	 * Describes why the process exits.
-	 * @param health the DOWN health that ended the grace period
-	 * @param downFor how long it has been DOWN
+	 * @param reason the rule that ended the wait
+	 * @param health the health read last
 	 * @param inventory the descriptors, taken just now; its remotes in CLOSE_WAIT are
 	 * reported
 	 * @param topRemotes how many CLOSE_WAIT remotes to name at most
 	 * @param exitCode the code the process will exit with
 	 * @return one line
 	 */
-	static String describe(Health health, Duration downFor, FileDescriptorSnapshot inventory, int topRemotes,
+	static String describe(ExitReason reason, Health health, FileDescriptorSnapshot inventory, int topRemotes,
 			int exitCode) {
-		return "File descriptors DOWN for " + seconds(downFor) + " (" + RestartKeys.GRACE + "): "
-				+ details(health.getDetails()) + "; CLOSE_WAIT remotes: " + closeWaitRemotes(inventory, topRemotes)
+		return reason.words() + ": " + details(health.getDetails()) + "; CLOSE_WAIT remotes: "
+				+ closeWaitRemotes(inventory, topRemotes)
 				+ ". Publishing LivenessState.BROKEN, shutting down gracefully and exiting with code " + exitCode
-				+ " so that the supervisor starts a fresh process (" + RestartKeys.EXIT_ON_CRITICAL + "=true)";
+				+ " so that the supervisor starts a fresh process (" + RestartKeys.EXIT_ON_CRITICAL
+				+ "=true, exit rule " + reason.rule() + ")";
 	}
 
 	/**
 	 * Describes why the process exits, with what grew.
-	 * @param health the DOWN health that ended the grace period
-	 * @param downFor how long it has been DOWN
+	 * @param reason the rule that ended the wait
+	 * @param health the health read last
 	 * @param inventory the descriptors, taken just now; its remotes in CLOSE_WAIT are
 	 * reported
 	 * @param topRemotes how many CLOSE_WAIT remotes to name at most
@@ -62,13 +64,13 @@ final class RestartEvidence {
 	 * @param exitCode the code the process will exit with
 	 * @return one line
 	 */
-	static String describe(Health health, Duration downFor, FileDescriptorSnapshot inventory, int topRemotes,
+	static String describe(ExitReason reason, Health health, FileDescriptorSnapshot inventory, int topRemotes,
 			FileDescriptorDiagnosis diagnosis, int topFindings, int exitCode) {
-		return "File descriptors DOWN for " + seconds(downFor) + " (" + RestartKeys.GRACE + "): "
-				+ details(health.getDetails()) + "; CLOSE_WAIT remotes: " + closeWaitRemotes(inventory, topRemotes)
-				+ ". " + diagnosis.summary(topFindings)
+		return reason.words() + ": " + details(health.getDetails()) + "; CLOSE_WAIT remotes: "
+				+ closeWaitRemotes(inventory, topRemotes) + ". " + diagnosis.summary(topFindings)
 				+ ". Publishing LivenessState.BROKEN, shutting down gracefully and exiting with code " + exitCode
-				+ " so that the supervisor starts a fresh process (" + RestartKeys.EXIT_ON_CRITICAL + "=true)";
+				+ " so that the supervisor starts a fresh process (" + RestartKeys.EXIT_ON_CRITICAL
+				+ "=true, exit rule " + reason.rule() + ")";
 	}
 
 	private static String details(Map<String, Object> details) {

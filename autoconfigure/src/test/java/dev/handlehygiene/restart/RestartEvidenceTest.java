@@ -34,7 +34,8 @@ class RestartEvidenceTest {
 
 	@Test
 	void namesCountLimitUsageAndTheCloseWaitRemotesMostFirst() {
-		String line = RestartEvidence.describe(CRITICAL, Duration.ofMillis(30_400), INVENTORY, 5, 75);
+		String line = RestartEvidence.describe(ExitReason.graceElapsed(Duration.ofMillis(30_400)), CRITICAL, INVENTORY,
+				5, 75);
 		assertThat(line).startsWith("File descriptors DOWN for 30.4s (handle-hygiene.restart.grace): ")
 			.contains("open=930, limit=1024, usage=90.8%;")
 			.contains("CLOSE_WAIT remotes: 127.0.0.1:8080 x900, 10.0.0.7:443 x5.")
@@ -50,13 +51,14 @@ class RestartEvidenceTest {
 			.withDetail("perMinute", 2400.0)
 			.withDetail("projectedExhaustion", "PT2.5S")
 			.build();
-		assertThat(RestartEvidence.describe(projected, Duration.ofSeconds(2), INVENTORY, 5, 75))
+		assertThat(
+				RestartEvidence.describe(ExitReason.graceElapsed(Duration.ofSeconds(2)), projected, INVENTORY, 5, 75))
 			.contains("usage=90.8%, perMinute=2400.0, projectedExhaustion=PT2.5S;");
 	}
 
 	@Test
 	void leavesOutATrendTheIndicatorDoesNotReport() {
-		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), INVENTORY, 5, 75))
+		assertThat(RestartEvidence.describe(ExitReason.graceElapsed(Duration.ofSeconds(2)), CRITICAL, INVENTORY, 5, 75))
 			.doesNotContain("perMinute")
 			.doesNotContain("projectedExhaustion");
 	}
@@ -65,13 +67,14 @@ class RestartEvidenceTest {
 	void saysWhenTheInventoryCouldNotBeRead() {
 		FileDescriptorSnapshot failed = new FileDescriptorSnapshot(0, Map.of(), List.of(), Map.of(), List.of(),
 				"Cannot list /proc/self/fd: Too many open files");
-		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), failed, 5, 75)).contains(
-				"CLOSE_WAIT remotes: none (inventory incomplete: Cannot list /proc/self/fd: Too many open files)");
+		assertThat(RestartEvidence.describe(ExitReason.graceElapsed(Duration.ofSeconds(2)), CRITICAL, failed, 5, 75))
+			.contains(
+					"CLOSE_WAIT remotes: none (inventory incomplete: Cannot list /proc/self/fd: Too many open files)");
 	}
 
 	@Test
 	void keepsToTheTopRemotes() {
-		assertThat(RestartEvidence.describe(CRITICAL, Duration.ofSeconds(2), INVENTORY, 1, 75))
+		assertThat(RestartEvidence.describe(ExitReason.graceElapsed(Duration.ofSeconds(2)), CRITICAL, INVENTORY, 1, 75))
 			.contains("CLOSE_WAIT remotes: 127.0.0.1:8080 x900.")
 			.doesNotContain("10.0.0.7");
 	}
@@ -83,7 +86,8 @@ class RestartEvidenceTest {
 						List.of("com.acme.Orders.load(Orders.java:42)")),
 						new Finding("/srv/reports", "directory", 20, 20, 2, "directory streams ...", List.of())),
 				null, null);
-		String line = RestartEvidence.describe(CRITICAL, Duration.ofMillis(30_400), INVENTORY, 5, diagnosis, 3, 75);
+		String line = RestartEvidence.describe(ExitReason.graceElapsed(Duration.ofMillis(30_400)), CRITICAL, INVENTORY,
+				5, diagnosis, 3, 75);
 		assertThat(line).startsWith("File descriptors DOWN for 30.4s (handle-hygiene.restart.grace): ")
 			.contains("open=930, limit=1024, usage=90.8%; CLOSE_WAIT remotes: 127.0.0.1:8080 x900, 10.0.0.7:443 x5. "
 					+ "File descriptors growing over the last PT10M, most first: "

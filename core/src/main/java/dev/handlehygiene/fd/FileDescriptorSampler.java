@@ -1,6 +1,7 @@
 package dev.handlehygiene.fd;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,22 +12,55 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the O(1) descriptor count every {@code interval} into a fixed ring that holds
  * {@code window} of samples, and turns them into a {@link FileDescriptorTrend} on
- * request. One daemon thread, one {@code stat} per sample: nothing that needs a
+ * request. While the count grows, or is at or above the warning share, it reads every
+ * {@link #FAST_INTERVAL} instead, and keeps the last few of those readings for the
+ * {@link FileDescriptorRate}: a fast leak is seen in seconds, not in {@code interval}
+ * steps. The trend still takes one sample per {@code interval}, so its window keeps its
+ * meaning. One daemon thread, one {@code stat} per sample: nothing that needs a
  * descriptor, so it keeps sampling at the limit. Built with an inventory, it also takes a
- * census of the descriptors at a sample while the count grows (and once per window), and
- * turns the censuses into the {@link FileDescriptorGrowth} of each group.
+ * census of the descriptors at a trend sample while the count grows (and once per
+ * window), and turns the censuses into the {@link FileDescriptorGrowth} of each group.
  */
 public final class FileDescriptorSampler {
 
+	/**
+	 * How often the count is read while it grows or is at or above the warning share; the
+	 * configured interval when that is shorter. A read costs a few microseconds.
+	 */
+	public static final Duration FAST_INTERVAL = Duration.ofSeconds(1);
+
 	private static final String THREAD_NAME = "handle-hygiene-fd-sampler";
 
-	private final FileDescriptorProbe probe;
+	private static final long RECENT_SPACING_MILLIS = FAST_INTERVAL.toMillis() * 9 / 10;
 
-	private final Duration interval;
+	private final FileDescriptorProbe probe;
 
 	private final SampleRing ring;
 
 	private final TrendRules rules;
+
+	private final SampleRing recent = new SampleRing(FileDescriptorRate.SAMPLES);
+
+	private final RateRules rateRules = new RateRules();
+
+	private final long intervalMillis;
+
+	private final long fastIntervalMillis;
+
+	/** The share of the limit at and above which every read is a fast one. */
+	private final double fastAtShare;
+
+	/** When the trend and the recent rate last took a sample; guarded by {@code this}. */
+	private long lastTrendMillis = Long.MIN_VALUE;
+
+	private long lastRecentMillis = Long.MIN_VALUE;
+
+	/**
+	 * The count at the previous reading, -1 before the first; guarded by {@code this}.
+	 */
+	private long previousCount = -1;
+
+	private volatile boolean fast;
 
 	private final LongSupplier clockMillis;
 
@@ -57,7 +91,7 @@ public final class FileDescriptorSampler {
 	 */
 	public FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window,
 			LongSupplier clockMillis) {
-		this(probe, interval, window, clockMillis, GrowthCensus.none(window));
+		this(probe, interval, window, clockMillis, GrowthCensus.none(window), Double.POSITIVE_INFINITY);
 	}
 
 	/**
@@ -78,11 +112,11 @@ public final class FileDescriptorSampler {
 	FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window, LongSupplier clockMillis,
 			FileDescriptorInventory inventory, UsageThresholds thresholds, int maxGroups) {
 		this(probe, interval, window, clockMillis,
-				new CensusOnGrowth(inventory, thresholds, maxGroups, interval, window));
+				new CensusOnGrowth(inventory, thresholds, maxGroups, interval, window), thresholds.warning());
 	}
 
 	private FileDescriptorSampler(FileDescriptorProbe probe, Duration interval, Duration window,
-			LongSupplier clockMillis, GrowthCensus census) {
+			LongSupplier clockMillis, GrowthCensus census, double fastAtShare) {
 		// scheduled in whole milliseconds, so anything shorter would divide by zero below
 		if (interval.toMillis() < 1) {
 			throw new IllegalArgumentException("The sample interval must be at least 1 ms, got " + interval);
@@ -93,26 +127,35 @@ public final class FileDescriptorSampler {
 					"The trend window must hold at least 3 samples, got " + window + " at " + interval);
 		}
 		this.probe = probe;
-		this.interval = interval;
 		// capped so that a tiny interval in a long window cannot ask for a huge ring
 		this.ring = new SampleRing((int) Math.min(capacity, 100_000));
 		this.rules = new TrendRules(window, this.ring.capacity());
 		this.clockMillis = clockMillis;
 		this.census = census;
+		this.intervalMillis = interval.toMillis();
+		this.fastIntervalMillis = Math.min(this.intervalMillis, FAST_INTERVAL.toMillis());
+		this.fastAtShare = fastAtShare;
 	}
 
 	/**
-	 * Reads the probe once and records the reading; an unknown count is skipped. Never
-	 * throws.
+	 * Reads the probe once and records the reading as a whole sample: in the trend and
+	 * the recent rate, with a census when one is due. An unknown count is skipped. Never
+	 * throws. For callers that drive the sampler by hand; the schedule of
+	 * {@link #start()} records its fast readings in the trend only once per interval.
 	 */
 	public void sample() {
+		read(true);
+	}
+
+	private void read(boolean wholeSample) {
 		try {
 			long count = this.probe.count();
 			long limit = this.probe.limit();
 			if (count >= 0) {
 				long now = this.clockMillis.getAsLong();
-				record(now, count, limit);
-				this.census.sampled(now, count, limit);
+				if (recordReading(now, count, limit, wholeSample)) {
+					this.census.sampled(now, count, limit);
+				}
 			}
 		}
 		catch (RuntimeException | InternalError ex) {
@@ -124,14 +167,62 @@ public final class FileDescriptorSampler {
 	}
 
 	/**
-	 * Records one reading.
+	 * Records one reading: in the recent rate when about a fast interval has passed since
+	 * its last, and in the trend when about a whole interval has; then decides whether
+	 * the next reading comes after the fast interval or the whole one.
 	 * @param timeMillis when it was read
 	 * @param count the open count
 	 * @param limit the limit at that time, negative when unknown
 	 */
 	public void record(long timeMillis, long count, long limit) {
-		this.ring.add(timeMillis, count);
+		recordReading(timeMillis, count, limit, false);
+	}
+
+	/**
+	 * {@link #record}, or a whole sample that goes into both; says whether the reading
+	 * went into the trend: when a census may be due.
+	 */
+	private synchronized boolean recordReading(long timeMillis, long count, long limit, boolean wholeSample) {
 		this.lastLimit = limit;
+		// the recent samples stay about a second apart even where the interval is
+		// shorter, so that five intervals span more than a burst takes; with a tenth of
+		// slack, since a reading may come a few ms early on a coarse clock
+		if (wholeSample || this.lastRecentMillis == Long.MIN_VALUE
+				|| timeMillis - this.lastRecentMillis >= RECENT_SPACING_MILLIS) {
+			this.recent.add(timeMillis, count);
+			this.lastRecentMillis = timeMillis;
+		}
+		// half a fast interval of slack: a reading a few ms short of the interval must
+		// not wait a whole one
+		boolean trendSample = wholeSample || this.lastTrendMillis == Long.MIN_VALUE
+				|| timeMillis - this.lastTrendMillis >= this.intervalMillis - this.fastIntervalMillis / 2;
+		if (trendSample) {
+			this.ring.add(timeMillis, count);
+			this.lastTrendMillis = timeMillis;
+		}
+		boolean rose = this.previousCount >= 0 && count > this.previousCount;
+		this.previousCount = count;
+		this.fast = rose || (limit > 0 && count >= this.fastAtShare * limit) || this.recent.rose();
+		return trendSample;
+	}
+
+	/**
+	 * Whether the next reading comes after the fast interval: the count rose in the
+	 * recent samples, or is at or above the warning share.
+	 * @return {@code true} while reading every {@link #FAST_INTERVAL}
+	 */
+	public boolean isSamplingFast() {
+		return this.fast;
+	}
+
+	/**
+	 * The recent rate: how fast the count rose over its last few samples, and the time to
+	 * the limit at that rate once it holds.
+	 * @return the rate; never throws
+	 */
+	public FileDescriptorRate rate() {
+		long[][] samples = this.recent.snapshot();
+		return this.rateRules.assess(samples[0], samples[1], this.lastLimit);
 	}
 
 	/**
@@ -177,11 +268,31 @@ public final class FileDescriptorSampler {
 			return thread;
 		});
 		scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		// fixed delay rather than fixed rate: after a pause (GC, a suspended VM) it does
-		// not fire a burst of
-		// catch-up samples that would crowd the window with readings of one instant
-		scheduler.scheduleWithFixedDelay(this::sample, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		scheduler.setRemoveOnCancelPolicy(true);
 		this.executor = scheduler;
+		scheduler.execute(() -> sampleAndReschedule(scheduler));
+	}
+
+	/**
+	 * One reading, then the next one scheduled after the fast or the whole interval: a
+	 * delay from the end of this one rather than a fixed rate, so that after a pause (GC,
+	 * a suspended VM) no burst of catch-up samples crowds the window with readings of one
+	 * instant.
+	 */
+	private void sampleAndReschedule(ScheduledExecutorService scheduler) {
+		try {
+			read(false);
+		}
+		finally {
+			// in a finally: whatever a reading throws, the next one is still scheduled
+			long delay = this.fast ? this.fastIntervalMillis : this.intervalMillis;
+			try {
+				scheduler.schedule(() -> sampleAndReschedule(scheduler), delay, TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// stopped: nothing more to sample
+			}
+		}
 	}
 
 	/**

@@ -54,6 +54,22 @@ final class SampleRing {
 		return new long[][] { snapshotTimes, snapshotCounts };
 	}
 
+	/**
+	 * Whether the count rose between any two consecutive samples held.
+	 * @return {@code true} when some sample is above the one before it
+	 */
+	synchronized boolean rose() {
+		int oldest = (this.size < this.times.length) ? 0 : this.next;
+		for (int i = 1; i < this.size; i++) {
+			int index = (oldest + i) % this.times.length;
+			int before = (oldest + i - 1) % this.times.length;
+			if (this.counts[index] > this.counts[before]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	int capacity() {
 		return this.times.length;
 	}
