@@ -61,7 +61,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 
 	private volatile boolean lastProjected;
 
-	private volatile boolean lastImminent;
+	private volatile @Nullable ExhaustionRule lastRule;
 
 	/**
 	 * An indicator on the level alone.
@@ -145,7 +145,9 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		}
 		FileDescriptorTrend trend = (this.sampler != null) ? this.sampler.trend() : null;
 		FileDescriptorRate rate = (this.sampler != null) ? this.sampler.rate() : null;
-		ExhaustionRule rule = ExhaustionRule.judge(usage, trend, rate, this.horizon, this.restartLead);
+		ExhaustionRule previous = this.lastRule;
+		ExhaustionRule rule = ExhaustionRule.judge(usage, trend, rate, this.horizon, this.restartLead, previous);
+		this.lastRule = rule;
 		builder.status((rule != null) ? Status.DOWN : Status.UP)
 			.withDetail("open", usage.open())
 			.withDetail("limit", usage.limit())
@@ -169,7 +171,8 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		}
 		String why = why(rule, timeToLimit);
 		boolean rose = logWhenRising(usage, why);
-		boolean newlyImminent = logWhenImminent(rule == ExhaustionRule.IMMINENT, usage, rate, why);
+		boolean newlyImminent = logWhenImminent(rule == ExhaustionRule.IMMINENT && previous != ExhaustionRule.IMMINENT,
+				usage, rate, why);
 		boolean newlyProjected = logWhenProjected(trend != null && trend.projectsExhaustionWithin(this.horizon), usage,
 				trend, why);
 		if (rose || newlyImminent || newlyProjected) {
@@ -219,11 +222,9 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		return false;
 	}
 
-	private boolean logWhenImminent(boolean imminent, FileDescriptorUsage usage, @Nullable FileDescriptorRate rate,
+	private boolean logWhenImminent(boolean newlyImminent, FileDescriptorUsage usage, @Nullable FileDescriptorRate rate,
 			String why) {
-		boolean previous = this.lastImminent;
-		this.lastImminent = imminent;
-		if (imminent && !previous && rate != null) {
+		if (newlyImminent && rate != null) {
 			logger.warn(String.format(
 					"%d of %d file descriptors open and rising steadily by %.1f a second: the limit is near, "
 							+ "within the restart lead of %s%s",

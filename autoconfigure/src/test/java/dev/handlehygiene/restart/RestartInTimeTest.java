@@ -112,6 +112,11 @@ class RestartInTimeTest {
 		assertThat(limit - down.millis()).as("how long before the limit liveness was DOWN%n%s", run.record())
 			.isGreaterThanOrEqualTo(LEAD_MILLIS);
 		assertThat(down.detail("rule")).as("the rule that took it DOWN").isIn(RULES);
+		// a probe counts consecutive failures: one UP between DOWN and the limit would
+		// start its count again
+		assertThat(run.liveness()).as("liveness stays DOWN from the first DOWN on%n%s", run.record())
+			.filteredOn((line) -> line.millis() > down.millis())
+			.noneMatch((line) -> line.status().equals("UP"));
 	}
 
 	@Test

@@ -37,22 +37,37 @@ public enum ExhaustionRule {
 	}
 
 	/**
+	 * How far the limit may move away, as a multiple of the restart lead, before an
+	 * {@link #IMMINENT} reading lets go. A leak's rate wavers by a few percent from
+	 * second to second, so its time to the limit crosses the lead back and forth; a
+	 * liveness probe counts consecutive failures, and one UP in between would start its
+	 * count again.
+	 */
+	public static final double IMMINENT_HOLD = 1.5;
+
+	/**
 	 * The rule that makes a reading DOWN, if any.
 	 * @param usage the count against the limit, now
 	 * @param trend the long-window trend, or {@code null} when nothing samples
 	 * @param rate the recent rate, or {@code null} when nothing samples
 	 * @param horizon DOWN when the trend projects the limit within this
 	 * @param restartLead DOWN when the recent rate reaches the limit within this
+	 * @param previous the rule of the previous reading, or {@code null} when it was not
+	 * DOWN: an {@link #IMMINENT} one holds while the rate holds and the limit is within
+	 * {@link #IMMINENT_HOLD} leads
 	 * @return the first rule that holds, or {@code null} for UP
 	 */
 	public static @Nullable ExhaustionRule judge(FileDescriptorUsage usage, @Nullable FileDescriptorTrend trend,
-			@Nullable FileDescriptorRate rate, Duration horizon, Duration restartLead) {
+			@Nullable FileDescriptorRate rate, Duration horizon, Duration restartLead,
+			@Nullable ExhaustionRule previous) {
 		// if-else rather than a switch on the level: no synthetic class to load at the
 		// limit, where loading one can fail
 		if (usage.level() == UsageLevel.CRITICAL) {
 			return CRITICAL;
 		}
-		if (rate != null && rate.reachesLimitWithin(restartLead)) {
+		Duration lead = (previous == IMMINENT) ? Duration.ofMillis(Math.round(restartLead.toMillis() * IMMINENT_HOLD))
+				: restartLead;
+		if (rate != null && rate.reachesLimitWithin(lead)) {
 			return IMMINENT;
 		}
 		if (trend != null && trend.projectsExhaustionWithin(horizon)) {

@@ -68,6 +68,17 @@ class FileDescriptorRateTest {
 	}
 
 	@Test
+	void aBurstOpenedOverThreeSecondsAndHeldIsNeverSteadyThoughALineFitsIt() {
+		// 400 opened in three steps a second apart, then held: a line explains 0.86 of
+		// it, so only the count of rising intervals tells it from a leak
+		LongUnaryOperator ramp = (second) -> 260 + Math.min(3, Math.max(0, second - 4)) * 400 / 3;
+		for (int second = 0; second < 20; second++) {
+			this.sampler.record(second * 1000L, ramp.applyAsLong(second), LIMIT);
+			assertThat(this.sampler.rate().steady()).as("second %d", second).isFalse();
+		}
+	}
+
+	@Test
 	void aSawToothOfBurstsOpenedOverASecondIsNeverSteadyWhateverItsPhase() {
 		// each tooth opens 400 in four steps of 250 ms, holds 2 s, closes, waits 2 s:
 		// read
@@ -155,13 +166,30 @@ class FileDescriptorRateTest {
 		FileDescriptorTrend projected = new FileDescriptorTrend(WINDOW, 40, 60.0, 0.99, Duration.ofMinutes(5));
 		Duration horizon = Duration.ofMinutes(15);
 
-		assertThat(ExhaustionRule.judge(critical, projected, imminent, horizon, LEAD))
+		assertThat(ExhaustionRule.judge(critical, projected, imminent, horizon, LEAD, null))
 			.isEqualTo(ExhaustionRule.CRITICAL);
-		assertThat(ExhaustionRule.judge(warning, projected, imminent, horizon, LEAD))
+		assertThat(ExhaustionRule.judge(warning, projected, imminent, horizon, LEAD, null))
 			.isEqualTo(ExhaustionRule.IMMINENT);
-		assertThat(ExhaustionRule.judge(warning, projected, burst, horizon, LEAD)).isEqualTo(ExhaustionRule.PROJECTED);
-		assertThat(ExhaustionRule.judge(warning, null, burst, horizon, LEAD)).isNull();
-		assertThat(ExhaustionRule.judge(warning, null, imminent, horizon, Duration.ofSeconds(30))).isNull();
+		assertThat(ExhaustionRule.judge(warning, projected, burst, horizon, LEAD, null))
+			.isEqualTo(ExhaustionRule.PROJECTED);
+		assertThat(ExhaustionRule.judge(warning, null, burst, horizon, LEAD, null)).isNull();
+		assertThat(ExhaustionRule.judge(warning, null, imminent, horizon, Duration.ofSeconds(30), null)).isNull();
+	}
+
+	@Test
+	void anImminentReadingHoldsWhileTheLimitWaversAroundTheLeadAndLetsGoWhenTheLeakSlows() {
+		FileDescriptorUsage ok = new FileDescriptorUsage(500, LIMIT, 500.0 / LIMIT, UsageLevel.OK,
+				CountMethod.PROCFS_STAT, null);
+		Duration horizon = Duration.ofMinutes(15);
+		FileDescriptorRate wavering = new FileDescriptorRate(6, 8.7, true, Duration.ofSeconds(62));
+		FileDescriptorRate slowed = new FileDescriptorRate(6, 5.0, true, Duration.ofSeconds(104));
+		FileDescriptorRate stopped = new FileDescriptorRate(6, 1.0, false, null);
+
+		assertThat(ExhaustionRule.judge(ok, null, wavering, horizon, LEAD, null)).as("not yet DOWN").isNull();
+		assertThat(ExhaustionRule.judge(ok, null, wavering, horizon, LEAD, ExhaustionRule.IMMINENT))
+			.isEqualTo(ExhaustionRule.IMMINENT);
+		assertThat(ExhaustionRule.judge(ok, null, slowed, horizon, LEAD, ExhaustionRule.IMMINENT)).isNull();
+		assertThat(ExhaustionRule.judge(ok, null, stopped, horizon, LEAD, ExhaustionRule.IMMINENT)).isNull();
 	}
 
 	private void feed(int fromSecond, int seconds, LongUnaryOperator countAtSecond) {
