@@ -16,7 +16,10 @@ limit=${LIMIT:-1024}
 [ $# -gt 0 ] || set -- 1 10 50
 logs=$(mktemp -d "${TMPDIR:-/tmp}/restart-lead.XXXXXX")
 
+# the test classpath as surefire builds it for autoconfigure: without the optional servers, clients and Log4j2 that
+# its pom keeps out of the tests (Tomcat serves, Logback logs)
 ./mvnw -B -q -pl core,autoconfigure -am test-compile dependency:build-classpath -DincludeScope=test \
+	-DexcludeArtifactIds=spring-boot-jetty,spring-boot-reactor-netty,spring-boot-netty,reactor-netty-http,reactor-netty-core,reactor-core,httpclient5,log4j-core \
 	-Dmdep.outputFile="$logs/classpath.txt" >"$logs/build.log" 2>&1 || { cat "$logs/build.log" >&2; exit 1; }
 classpath="autoconfigure/target/test-classes:autoconfigure/target/classes:$(cat "$logs/classpath.txt")"
 
