@@ -143,6 +143,10 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 			}
 			return;
 		}
+		if (this.sampler != null) {
+			// the count was read anyway: frequent checks sharpen the recent rate
+			this.sampler.offer(usage.open(), usage.limit());
+		}
 		FileDescriptorTrend trend = (this.sampler != null) ? this.sampler.trend() : null;
 		FileDescriptorRate rate = (this.sampler != null) ? this.sampler.rate() : null;
 		ExhaustionRule previous = this.lastRule;

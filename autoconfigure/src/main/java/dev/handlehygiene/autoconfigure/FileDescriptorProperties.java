@@ -50,7 +50,7 @@ public class FileDescriptorProperties implements InitializingBean {
 	/**
 	 * How long the platform needs to notice DOWN and restart the process; health is DOWN
 	 * when, at the recent steady rate, the limit is this near. At least the liveness
-	 * probe's period x failure threshold, plus one period, plus the graceful shutdown.
+	 * probe's period x failure threshold, plus the graceful shutdown.
 	 */
 	private Duration restartLead = Duration.ofSeconds(60);
 

@@ -207,6 +207,38 @@ public final class FileDescriptorSampler {
 	}
 
 	/**
+	 * Records a reading taken elsewhere, now: a health check reads the count anyway, and
+	 * where one reads it every second (exit-on-critical's watcher) the recent rate need
+	 * not wait for the sampler's next reading to see a rise. Counted in the recent rate
+	 * when about a second has passed since its last sample, never in the trend, whose
+	 * spacing is the schedule's. Never throws.
+	 * @param count the open count, skipped when negative (unknown)
+	 * @param limit the limit, negative when unknown
+	 */
+	public void offer(long count, long limit) {
+		if (count < 0) {
+			return;
+		}
+		try {
+			offerReading(this.clockMillis.getAsLong(), count, limit);
+		}
+		catch (RuntimeException ex) {
+			// a reading offered is a courtesy: the health check that offers it must
+			// answer whatever happens here
+		}
+	}
+
+	private synchronized void offerReading(long timeMillis, long count, long limit) {
+		if (this.lastRecentMillis != Long.MIN_VALUE && timeMillis - this.lastRecentMillis < RECENT_SPACING_MILLIS) {
+			return;
+		}
+		this.lastLimit = limit;
+		this.recent.add(timeMillis, count);
+		this.lastRecentMillis = timeMillis;
+		this.fast = this.fast || this.recent.rose();
+	}
+
+	/**
 	 * Whether the next reading comes after the fast interval: the count rose in the
 	 * recent samples, or is at or above the warning share.
 	 * @return {@code true} while reading every {@link #FAST_INTERVAL}

@@ -1,6 +1,7 @@
 package dev.handlehygiene.fd;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongUnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,25 @@ class FileDescriptorRateTest {
 		// 0, 10, ..., 50 s: the window keeps its meaning however fast the readings came
 		assertThat(this.sampler.trend().samples()).isEqualTo(6);
 		assertThat(this.sampler.rate().samples()).isEqualTo(FileDescriptorRate.SAMPLES);
+	}
+
+	@Test
+	void readingsOfferedEverySecondMakeTheRateBetweenTheSamplersOwnReadings() {
+		AtomicLong clock = new AtomicLong();
+		FileDescriptorSampler offered = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW,
+				clock::get);
+		offered.record(0, 200, LIMIT);
+		for (int second = 1; second <= 5; second++) {
+			clock.set(second * 1000L);
+			offered.offer(200 + 9L * second, LIMIT);
+			// a second reading within the same second does not crowd the rate
+			clock.set(second * 1000L + 100);
+			offered.offer(200 + 9L * second + 1, LIMIT);
+		}
+		assertThat(offered.rate().steady()).isTrue();
+		assertThat(offered.rate().perSecond()).isCloseTo(9.0, within(0.01));
+		assertThat(offered.isSamplingFast()).isTrue();
+		assertThat(offered.trend().samples()).as("the trend keeps the schedule's samples only").isEqualTo(1);
 	}
 
 	@Test

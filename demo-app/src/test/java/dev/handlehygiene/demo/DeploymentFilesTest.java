@@ -66,6 +66,11 @@ class DeploymentFilesTest {
 		Duration shutdownPhase = Duration
 			.parse("PT" + env(container).get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE").toUpperCase());
 		assertThat(Duration.ofSeconds(termination)).isGreaterThan(shutdownPhase);
+		// health turns DOWN for a fast leak this long before the limit: the probes and
+		// the shutdown must fit in it, or the restart lands after the limit
+		Duration restartLead = Duration
+			.parse("PT" + env(container).get("HANDLE_HYGIENE_FD_RESTART_LEAD").toUpperCase());
+		assertThat(restartLead).isGreaterThanOrEqualTo(Duration.ofSeconds(period * failures + termination));
 	}
 
 	@Test
