@@ -88,7 +88,7 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 	 * An indicator on the level and the growth trend that, when the level rises or a
 	 * projection first falls within the horizon, logs the groups of descriptors that grew
 	 * and their likely causes in one more WARN line: the evidence, in the log a platform
-	 * keeps after a restart.
+	 * keeps after a restart. The restart lead is {@link #DEFAULT_RESTART_LEAD}.
 	 * @param probe the O(1) count and limit
 	 * @param thresholds the warning and critical shares
 	 * @param sampler the trend
