@@ -129,6 +129,9 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		this.horizon = horizon;
 		this.restartLead = restartLead;
 		this.diagnostician = diagnostician;
+		// loaded now: the first check may come at the limit, where loading a class from a
+		// directory on the classpath fails for want of a descriptor
+		ExhaustionRule.values();
 	}
 
 	@Override
@@ -149,9 +152,16 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		}
 		FileDescriptorTrend trend = (this.sampler != null) ? this.sampler.trend() : null;
 		FileDescriptorRate rate = (this.sampler != null) ? this.sampler.rate() : null;
-		ExhaustionRule previous = this.lastRule;
-		ExhaustionRule rule = ExhaustionRule.judge(usage, trend, rate, this.horizon, this.restartLead, previous);
-		this.lastRule = rule;
+		ExhaustionRule previous;
+		ExhaustionRule rule;
+		// one judgement at a time: the previous rule decides whether an imminent one
+		// holds, and concurrent checks (a probe, a scrape, exit-on-critical's watcher)
+		// must not both see it as new
+		synchronized (this) {
+			previous = this.lastRule;
+			rule = ExhaustionRule.judge(usage, trend, rate, this.horizon, this.restartLead, previous);
+			this.lastRule = rule;
+		}
 		builder.status((rule != null) ? Status.DOWN : Status.UP)
 			.withDetail("open", usage.open())
 			.withDetail("limit", usage.limit())
@@ -166,7 +176,10 @@ public class FileDescriptorsHealthIndicator extends AbstractHealthIndicator {
 		if (report != null && report.projectedExhaustion() != null) {
 			builder.withDetail("projectedExhaustion", report.projectedExhaustion());
 		}
-		String timeToLimit = (rate != null) ? TrendSection.iso(rate.timeToLimit()) : null;
+		// only while the rate holds, or keeps health DOWN: a burst's time to the limit
+		// would read as a warning it is not
+		String timeToLimit = (rate != null && (rate.steady() || rule == ExhaustionRule.IMMINENT))
+				? TrendSection.iso(rate.timeToLimit()) : null;
 		if (timeToLimit != null) {
 			builder.withDetail("timeToLimit", timeToLimit);
 		}

@@ -31,14 +31,13 @@ class FileDescriptorsHealthContributorAutoConfiguration {
 			ObjectProvider<FileDescriptorSampler> sampler, ObjectProvider<FileDescriptorDiagnostician> diagnostician,
 			FileDescriptorProperties properties) {
 		FileDescriptorSampler trend = sampler.getIfAvailable();
-		FileDescriptorDiagnostician findings = diagnostician.getIfAvailable();
-		if (trend != null && findings != null) {
-			return new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon(),
-					properties.getRestartLead(), findings);
+		if (trend == null) {
+			return new FileDescriptorsHealthIndicator(probe, thresholds);
 		}
-		return (trend != null)
-				? new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon())
-				: new FileDescriptorsHealthIndicator(probe, thresholds);
+		FileDescriptorDiagnostician findings = diagnostician
+			.getIfAvailable(() -> new FileDescriptorDiagnostician(trend));
+		return new FileDescriptorsHealthIndicator(probe, thresholds, trend, properties.getExhaustionHorizon(),
+				properties.getRestartLead(), findings);
 	}
 
 }

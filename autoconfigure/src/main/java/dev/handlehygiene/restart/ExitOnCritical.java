@@ -56,6 +56,15 @@ public class ExitOnCritical {
 	/** How many findings of the diagnosis the ERROR line names at most. */
 	static final int TOP_FINDINGS = 3;
 
+	/**
+	 * The start of a graceful shutdown, during which the process may still open
+	 * descriptors: the server stops accepting at once, requests in flight finish.
+	 */
+	static final Duration SHUTDOWN_ALLOWANCE = Duration.ofSeconds(10);
+
+	/** How many checks in a row must find the limit before the grace's end. */
+	static final int LIMIT_FIRST_CHECKS = 2;
+
 	private static final Log logger = LogFactory.getLog(ExitOnCritical.class);
 
 	private final HealthIndicator indicator;
@@ -75,6 +84,9 @@ public class ExitOnCritical {
 	private final AtomicBoolean exiting = new AtomicBoolean();
 
 	private final String graceSeconds;
+
+	/** Checks in a row that found the limit before the grace's end; the watcher's own. */
+	private int limitFirstChecks;
 
 	/**
 	 * A watch of the indicator on the system's monotonic clock, with the inventory the
@@ -204,9 +216,10 @@ public class ExitOnCritical {
 		long now = this.nanoTime.getAsLong();
 		LimitReading reading = LimitReading.of(health);
 		DownStreak.Change change = this.streak.observe(Status.DOWN.equals(health.getStatus()), now);
-		if (reading.withinReserve()) {
-			// whatever the status: past this point a graceful shutdown may not get the
-			// descriptors it needs
+		if (change != DownStreak.Change.NOT_DOWN && change != DownStreak.Change.RECOVERED && reading.withinReserve()) {
+			// DOWN, and past this point a graceful shutdown may not get the descriptors
+			// it
+			// needs: the grace is no longer affordable
 			exitOnce(health, ExitReason.withinReserve(reading));
 			return;
 		}
@@ -227,13 +240,21 @@ public class ExitOnCritical {
 	}
 
 	/**
-	 * Exits now when the limit comes before the grace period would end: waiting out the
-	 * grace would mean reaching the limit first.
+	 * Exits now when the limit, less the start of a graceful shutdown, comes before the
+	 * grace period would end: waiting out the grace would mean reaching the limit first,
+	 * or shutting down at it. Twice in a row, so that one check cannot cut the grace
+	 * short.
 	 */
 	private void exitIfLimitComesFirst(Health health, LimitReading reading, long now) {
 		Duration downFor = this.streak.downFor(now);
-		if (reading.limitSoonerThan(this.grace.minus(downFor)) && reading.timeToLimit() != null) {
-			exitOnce(health, ExitReason.limitBeforeGraceEnds(downFor, reading.timeToLimit(), this.grace));
+		Duration timeToLimit = reading.timeToLimit();
+		if (timeToLimit == null || timeToLimit.minus(SHUTDOWN_ALLOWANCE).compareTo(this.grace.minus(downFor)) >= 0) {
+			this.limitFirstChecks = 0;
+			return;
+		}
+		this.limitFirstChecks++;
+		if (this.limitFirstChecks >= LIMIT_FIRST_CHECKS) {
+			exitOnce(health, ExitReason.limitBeforeGraceEnds(downFor, timeToLimit, this.grace));
 		}
 	}
 

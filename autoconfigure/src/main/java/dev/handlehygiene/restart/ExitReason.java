@@ -22,7 +22,8 @@ record ExitReason(String rule, String words) {
 	}
 
 	/**
-	 * DOWN, and at the recent rate the limit comes before the grace period would end.
+	 * DOWN, and at the recent rate the limit comes too soon to wait out the grace period
+	 * and still shut down gracefully.
 	 * @param downFor how long it has been DOWN
 	 * @param timeToLimit the time left at the recent rate
 	 * @param grace the grace period
@@ -32,8 +33,8 @@ record ExitReason(String rule, String words) {
 		return new ExitReason("time-to-limit",
 				"File descriptors DOWN for " + RestartEvidence.seconds(downFor)
 						+ ", and at the recent rate the limit is " + RestartEvidence.seconds(timeToLimit)
-						+ " away, sooner than the grace period (" + RestartKeys.GRACE + ", "
-						+ RestartEvidence.seconds(grace) + ") would end");
+						+ " away: too near to wait out the grace period (" + RestartKeys.GRACE + ", "
+						+ RestartEvidence.seconds(grace) + ") and still shut down gracefully");
 	}
 
 	/**

@@ -31,6 +31,13 @@ record LimitReading(long open, long limit, @Nullable Duration timeToLimit) {
 	static final long RESERVE_DIVISOR = 32;
 
 	/**
+	 * The most the reserve takes of a small limit: a tenth, the margin above the default
+	 * critical share, so that under a limit of a few hundred it does not come before DOWN
+	 * would.
+	 */
+	static final long MAX_RESERVE_DIVISOR = 10;
+
+	/**
 	 * Reads the details of a health; never throws.
 	 * @param health the indicator's answer
 	 * @return what it says, with -1 and {@code null} for what it does not
@@ -43,10 +50,10 @@ record LimitReading(long open, long limit, @Nullable Duration timeToLimit) {
 
 	/**
 	 * How many descriptors are kept free at this limit.
-	 * @return {@code max(32, limit / 32)}
+	 * @return {@code max(32, limit / 32)}, at most {@code limit / 10}
 	 */
 	long reserve() {
-		return Math.max(MIN_RESERVE, this.limit / RESERVE_DIVISOR);
+		return Math.min(Math.max(MIN_RESERVE, this.limit / RESERVE_DIVISOR), this.limit / MAX_RESERVE_DIVISOR);
 	}
 
 	/**
@@ -55,15 +62,6 @@ record LimitReading(long open, long limit, @Nullable Duration timeToLimit) {
 	 */
 	boolean withinReserve() {
 		return this.open >= 0 && this.limit > 0 && this.open >= this.limit - reserve();
-	}
-
-	/**
-	 * Whether the limit comes, at the recent rate, before a time from now.
-	 * @param left the time from now
-	 * @return {@code true} when the time to the limit is known and shorter
-	 */
-	boolean limitSoonerThan(Duration left) {
-		return this.timeToLimit != null && this.timeToLimit.compareTo(left) < 0;
 	}
 
 	private static long number(@Nullable Object value) {

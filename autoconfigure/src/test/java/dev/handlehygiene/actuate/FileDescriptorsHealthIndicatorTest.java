@@ -16,6 +16,7 @@ import org.springframework.boot.health.contributor.Status;
 import dev.handlehygiene.fd.FileDescriptorProbe;
 import dev.handlehygiene.fd.ProcfsStat;
 import dev.handlehygiene.fd.UsageThresholds;
+import dev.handlehygiene.fd.FileDescriptorSampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,34 @@ class FileDescriptorsHealthIndicatorTest {
 				.contains(leak.path() + " (files-under) +30")
 				.contains("files under this directory opened and not closed");
 		}
+	}
+
+	@Test
+	void aSteadyRiseIsDownAsImminentWithTheTimeToTheLimitAndStaysDownThroughAStall() {
+		FileDescriptorSampler sampler = new FileDescriptorSampler(this.probe, Duration.ofSeconds(10),
+				Duration.ofMinutes(10), () -> 0);
+		FileDescriptorsHealthIndicator indicator = new FileDescriptorsHealthIndicator(this.probe,
+				new UsageThresholds(0.99, 1.0), sampler, Duration.ofMinutes(15));
+		// 9 a second under a limit of 1024, to 574 open: 50 s left, within the 60 s lead
+		for (int second = 1; second <= 6; second++) {
+			sampler.record(second * 1000L, 520 + 9L * (second - 1) + 9, 1024);
+		}
+		Health rising = indicator.health(true);
+		assertThat(rising.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(rising.getDetails()).containsEntry("rule", "imminent").containsEntry("timeToLimit", "PT50S");
+		// two seconds without a leak: no longer steady, still on its way to the limit
+		sampler.record(7000, 574, 1024);
+		sampler.record(8000, 574, 1024);
+		Health stalled = indicator.health(true);
+		assertThat(stalled.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(stalled.getDetails()).containsEntry("rule", "imminent");
+		// the leak has stopped
+		for (int second = 9; second <= 13; second++) {
+			sampler.record(second * 1000L, 574, 1024);
+		}
+		Health stopped = indicator.health(true);
+		assertThat(stopped.getStatus()).isEqualTo(Status.UP);
+		assertThat(stopped.getDetails()).doesNotContainKeys("rule", "timeToLimit");
 	}
 
 	@Test

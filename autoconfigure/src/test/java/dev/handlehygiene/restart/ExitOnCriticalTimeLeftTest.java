@@ -51,16 +51,35 @@ class ExitOnCriticalTimeLeftTest {
 			}, this.exits::add, this.nanos::get);
 
 	@Test
-	void exitsAtOnceWhenTheLimitComesBeforeTheGracePeriodWouldEnd(CapturedOutput output) {
-		// 9 a second, 844 open: 20 s left, sooner than the 30 s of grace
+	void exitsOnTheSecondCheckThatFindsTheLimitTooNearToWaitOutTheGrace(CapturedOutput output) {
+		// 9 a second, 844 open: 20 s left, less 10 s for the shutdown to begin, is
+		// sooner than the 30 s of grace
 		leakUntil(844);
 		checkAt(0);
+		assertThat(this.exits).as("one check cannot cut the grace short").isEmpty();
+		checkAt(1);
 		assertThat(this.exits).containsExactly(75);
 		assertThat(errorLine(output))
-			.contains("File descriptors DOWN for 0.0s, and at the recent rate the limit is 20.0s away, "
-					+ "sooner than the grace period (handle-hygiene.restart.grace, 30.0s) would end")
+			.contains("File descriptors DOWN for 1.0s, and at the recent rate the limit is 20.0s away: "
+					+ "too near to wait out the grace period (handle-hygiene.restart.grace, 30.0s) and still shut down "
+					+ "gracefully")
 			.contains("rule=imminent", "timeToLimit=PT20S")
 			.contains("exit rule time-to-limit");
+	}
+
+	@Test
+	void aLimitJustBeyondTheGraceLeavesTimeForTheShutdown() {
+		// 9 a second, 484 open: 60 s left, with a 55 s grace: waiting it out would leave
+		// 5 s to shut down in
+		ExitOnCritical longGrace = new ExitOnCritical(() -> this.indicator.get().health(true), Duration.ofSeconds(55),
+				() -> new FileDescriptorInventory().take(20), (event) -> {
+				}, this.exits::add, this.nanos::get);
+		leakUntil(484);
+		this.nanos.set(0);
+		longGrace.check();
+		this.nanos.set(SECOND);
+		longGrace.check();
+		assertThat(this.exits).containsExactly(75);
 	}
 
 	@Test
@@ -80,13 +99,13 @@ class ExitOnCriticalTimeLeftTest {
 		assertThat(this.exits).isEmpty();
 		checkAt(30);
 		assertThat(this.exits).containsExactly(75);
-		assertThat(errorLine(output)).contains(": File descriptors DOWN for 30.0s (handle-hygiene.restart.grace): ")
+		assertThat(errorLine(output)).contains("File descriptors DOWN for 30.0s (handle-hygiene.restart.grace): ")
 			.contains("exit rule grace");
 	}
 
 	@Test
-	void exitsAtOnceWithinTheReserveEvenWhileUp(CapturedOutput output) {
-		this.indicator.set(() -> Health.up().withDetail("open", 992L).withDetail("limit", LIMIT).build());
+	void exitsAtOnceWhenDownWithinTheReserve(CapturedOutput output) {
+		this.indicator.set(() -> Health.down().withDetail("open", 992L).withDetail("limit", LIMIT).build());
 		checkAt(0);
 		assertThat(this.exits).containsExactly(75);
 		assertThat(errorLine(output))
@@ -96,7 +115,15 @@ class ExitOnCriticalTimeLeftTest {
 
 	@Test
 	void oneBelowTheReserveIsNoReasonToExit() {
-		this.indicator.set(() -> Health.up().withDetail("open", 991L).withDetail("limit", LIMIT).build());
+		this.indicator.set(() -> Health.down().withDetail("open", 991L).withDetail("limit", LIMIT).build());
+		checkAt(0);
+		assertThat(this.exits).isEmpty();
+	}
+
+	@Test
+	void withinTheReserveWhileUpIsNoReasonToExit() {
+		// a critical-usage above the reserve's share: the user's threshold decides
+		this.indicator.set(() -> Health.up().withDetail("open", 1000L).withDetail("limit", LIMIT).build());
 		checkAt(0);
 		assertThat(this.exits).isEmpty();
 	}
@@ -105,7 +132,10 @@ class ExitOnCriticalTimeLeftTest {
 	void theReserveGrowsWithTheLimit() {
 		assertThat(new LimitReading(0, 1024, null).reserve()).isEqualTo(32);
 		assertThat(new LimitReading(0, 65_536, null).reserve()).isEqualTo(2048);
-		assertThat(new LimitReading(0, 256, null).reserve()).isEqualTo(32);
+		// at most a tenth of a small limit, so that it never comes before the default
+		// critical share
+		assertThat(new LimitReading(0, 256, null).reserve()).isEqualTo(25);
+		assertThat(new LimitReading(0, 32, null).reserve()).isEqualTo(3);
 	}
 
 	/** Feeds six readings a second apart, rising 9 a second, the last at {@code open}. */

@@ -93,6 +93,9 @@ class RestartInTimeTest {
 		assertThat(run.lines()).as("no Too many open files").noneMatch((line) -> line.contains("Too many open files"));
 		assertThat(run.loggedTheExitOnCriticalError()).as("the ERROR line of ExitOnCritical%n%s", run.record())
 			.isTrue();
+		// the rate's rules fired, not the reserve a few descriptors short of the limit
+		assertThat(run.lines()).as("the exit rule%n%s", run.record())
+			.anyMatch((line) -> line.contains("exit rule grace") || line.contains("exit rule time-to-limit"));
 	}
 
 	@Test

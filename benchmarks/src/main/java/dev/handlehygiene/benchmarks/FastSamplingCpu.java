@@ -12,13 +12,14 @@ import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.UsageThresholds;
 
 /**
- * What the faster sampling costs a minute, as the CPU time of the sampler's own thread:
- * two samplers on this process's real count run side by side, at the defaults (10 s
- * interval, 10-minute window), one below its warning share (every 10 s, a census once per
- * window) and one above it (every second, a census at every trend sample, every 10 s).
- * The difference is what a service pays while its count is at the warning share or
- * rising. Thread CPU time comes from the kernel's per-thread clock, in nanoseconds, not
- * from the 10 ms ticks of {@code /proc/<pid>/stat}. <pre>
+ * What the faster sampling costs a minute, as the CPU time of each sampler's own thread.
+ * Four samplers on this process's real count run side by side. Two are the starter's, at
+ * the defaults (10 s interval, 10-minute window): one below its warning share (a reading
+ * every 10 s, a census once per window) and one above it (a reading every second, and a
+ * census at every trend sample, every 10 s, as before fast readings existed). Two take no
+ * census and read every 10 s and every second: their difference is the readings alone,
+ * wake-ups included. Thread CPU time comes from the kernel's per-thread clock, in
+ * nanoseconds, not from the 10 ms ticks of {@code /proc/<pid>/stat}. <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.handlehygiene.benchmarks.FastSamplingCpu [seconds] [rounds] [open]
  * </pre>
  */

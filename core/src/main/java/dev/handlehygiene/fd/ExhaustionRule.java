@@ -43,7 +43,7 @@ public enum ExhaustionRule {
 	 * liveness probe counts consecutive failures, and one UP in between would start its
 	 * count again.
 	 */
-	public static final double IMMINENT_HOLD = 1.5;
+	static final double IMMINENT_HOLD = 1.5;
 
 	/**
 	 * The rule that makes a reading DOWN, if any.
@@ -53,8 +53,8 @@ public enum ExhaustionRule {
 	 * @param horizon DOWN when the trend projects the limit within this
 	 * @param restartLead DOWN when the recent rate reaches the limit within this
 	 * @param previous the rule of the previous reading, or {@code null} when it was not
-	 * DOWN: an {@link #IMMINENT} one holds while the rate holds and the limit is within
-	 * {@link #IMMINENT_HOLD} leads
+	 * DOWN: an {@link #IMMINENT} one holds while the count still rises fast enough to
+	 * reach the limit within one and a half leads, steady or not
 	 * @return the first rule that holds, or {@code null} for UP
 	 */
 	public static @Nullable ExhaustionRule judge(FileDescriptorUsage usage, @Nullable FileDescriptorTrend trend,
@@ -65,9 +65,11 @@ public enum ExhaustionRule {
 		if (usage.level() == UsageLevel.CRITICAL) {
 			return CRITICAL;
 		}
-		Duration lead = (previous == IMMINENT) ? Duration.ofMillis(Math.round(restartLead.toMillis() * IMMINENT_HOLD))
-				: restartLead;
-		if (rate != null && rate.reachesLimitWithin(lead)) {
+		if (rate != null && rate.reachesLimitWithin(restartLead)) {
+			return IMMINENT;
+		}
+		if (previous == IMMINENT && rate != null && rate
+			.stillReachesLimitWithin(Duration.ofMillis(Math.round(restartLead.toMillis() * IMMINENT_HOLD)))) {
 			return IMMINENT;
 		}
 		if (trend != null && trend.projectsExhaustionWithin(horizon)) {

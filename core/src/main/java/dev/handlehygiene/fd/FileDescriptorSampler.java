@@ -47,11 +47,15 @@ public final class FileDescriptorSampler {
 
 	private final long fastIntervalMillis;
 
+	private final long trendSlackMillis;
+
 	/** The share of the limit at and above which every read is a fast one. */
 	private final double fastAtShare;
 
-	/** When the trend and the recent rate last took a sample; guarded by {@code this}. */
+	/** When the trend last took a sample; guarded by {@code this}. */
 	private long lastTrendMillis = Long.MIN_VALUE;
+
+	/** When the recent rate last took a sample; guarded by {@code this}. */
 
 	private long lastRecentMillis = Long.MIN_VALUE;
 
@@ -134,6 +138,12 @@ public final class FileDescriptorSampler {
 		this.census = census;
 		this.intervalMillis = interval.toMillis();
 		this.fastIntervalMillis = Math.min(this.intervalMillis, FAST_INTERVAL.toMillis());
+		// at most a tenth of the interval: with more, an interval just above the fast one
+		// would take every fast reading into the trend and shrink the window it covers
+		this.trendSlackMillis = Math.min(this.fastIntervalMillis / 2, this.intervalMillis / 10);
+		// loaded now: the first health check may come at the limit, where loading a
+		// class from a directory on the classpath fails for want of a descriptor
+		this.rateRules.assess(new long[0], new long[0], FileDescriptorProbe.UNKNOWN);
 		this.fastAtShare = fastAtShare;
 	}
 
@@ -192,10 +202,9 @@ public final class FileDescriptorSampler {
 			this.recent.add(timeMillis, count);
 			this.lastRecentMillis = timeMillis;
 		}
-		// half a fast interval of slack: a reading a few ms short of the interval must
-		// not wait a whole one
+		// some slack: a reading a few ms short of the interval must not wait a whole one
 		boolean trendSample = wholeSample || this.lastTrendMillis == Long.MIN_VALUE
-				|| timeMillis - this.lastTrendMillis >= this.intervalMillis - this.fastIntervalMillis / 2;
+				|| timeMillis - this.lastTrendMillis >= this.intervalMillis - this.trendSlackMillis;
 		if (trendSample) {
 			this.ring.add(timeMillis, count);
 			this.lastTrendMillis = timeMillis;
@@ -288,7 +297,8 @@ public final class FileDescriptorSampler {
 	}
 
 	/**
-	 * Starts sampling now and every interval after, on a daemon thread.
+	 * Starts sampling now, on a daemon thread, and goes on every interval, or every
+	 * {@link #FAST_INTERVAL} while the count rises or is at or above the warning share.
 	 */
 	public synchronized void start() {
 		if (this.executor != null) {

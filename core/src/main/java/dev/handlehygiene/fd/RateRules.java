@@ -42,7 +42,7 @@ final class RateRules {
 		boolean steady = n >= FileDescriptorRate.SAMPLES && rises >= FileDescriptorRate.STEADY_RISES && fit.slope() > 0
 				&& fit.rSquared() >= TrendRules.MIN_FIT;
 		return new FileDescriptorRate(n, fit.slope(), steady,
-				steady ? timeToLimit(fit.slope(), counts[n - 1], limit) : null);
+				(fit.slope() > 0) ? timeToLimit(fit.slope(), counts[n - 1], limit) : null);
 	}
 
 	private static @Nullable Duration timeToLimit(double perSecond, long latest, long limit) {

@@ -81,10 +81,10 @@ class FileDescriptorRateTest {
 
 	@Test
 	void aSawToothOfBurstsOpenedOverASecondIsNeverSteadyWhateverItsPhase() {
-		// each tooth opens 400 in four steps of 250 ms, holds 2 s, closes, waits 2 s:
+		// each tooth opens 400 in four steps of 250 ms, holds 2 s, closes, waits 2 s;
 		// read
-		// every 250 ms apart and at every phase, the sampler sees rises in at most two
-		// consecutive intervals
+		// once a second, at eight phases 125 ms apart, the sampler sees rises in at most
+		// two intervals of five
 		for (long phase = 0; phase < 1000; phase += 125) {
 			FileDescriptorSampler sawTooth = new FileDescriptorSampler(new FileDescriptorProbe(), INTERVAL, WINDOW,
 					() -> 0);
@@ -210,6 +210,14 @@ class FileDescriptorRateTest {
 			.isEqualTo(ExhaustionRule.IMMINENT);
 		assertThat(ExhaustionRule.judge(ok, null, slowed, horizon, LEAD, ExhaustionRule.IMMINENT)).isNull();
 		assertThat(ExhaustionRule.judge(ok, null, stopped, horizon, LEAD, ExhaustionRule.IMMINENT)).isNull();
+		// a second or two without a leak (a collection, a busy machine) is not steady,
+		// but still on its way to the limit
+		FileDescriptorRate stalled = new FileDescriptorRate(6, 7.0, false, Duration.ofSeconds(70));
+		assertThat(ExhaustionRule.judge(ok, null, stalled, horizon, LEAD, ExhaustionRule.IMMINENT))
+			.isEqualTo(ExhaustionRule.IMMINENT);
+		assertThat(ExhaustionRule.judge(ok, null, stalled, horizon, LEAD, null))
+			.as("never DOWN on a rate that does not hold")
+			.isNull();
 	}
 
 	private void feed(int fromSecond, int seconds, LongUnaryOperator countAtSecond) {
