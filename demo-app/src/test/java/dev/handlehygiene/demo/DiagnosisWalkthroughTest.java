@@ -24,16 +24,17 @@ import static org.awaitility.Awaitility.await;
  * its kind and group. A short sample interval lets the diagnosis answer within a second
  * or two of the leak. The window is 10 s: while the count is flat a census comes once per
  * window, so the one before a leak can be almost a window old, and with a 3 s window a
- * loaded machine's first look at the diagnosis came after that census had left it (one
- * CI run found nothing for 30 s). A released leak is no finding however long the window:
- * its group is back to where it was.
+ * loaded machine's first look at the diagnosis came after that census had left it (one CI
+ * run found nothing for 30 s). A released leak is no finding however long the window: its
+ * group is back to where it was.
+ */
 @TestPropertySource(properties = { "handle-hygiene.fd.sample-interval=200ms", "handle-hygiene.fd.trend-window=10s" })
 class DiagnosisWalkthroughTest extends DemoOnRandomPorts {
 
 	private static final int K = 20;
 
 	/** Bounds a failing run; a passing one answers within a sample or two. */
-private static final Duration DEADLINE = Duration.ofSeconds(30);
+	private static final Duration DEADLINE = Duration.ofSeconds(30);
 
 	/** The name the JDK gives each client's selector thread. */
 	private static final Pattern SELECTOR_THREAD = Pattern.compile("HttpClient-(\\d+)-SelectorManager");
