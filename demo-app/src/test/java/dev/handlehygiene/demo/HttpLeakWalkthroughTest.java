@@ -48,8 +48,14 @@ class HttpLeakWalkthroughTest extends DemoOnRandomPorts {
 					(remote) -> remote.remote().endsWith(":" + this.serverPort) && remote.state().equals("CLOSE_WAIT"))
 			.singleElement()
 			.satisfies((remote) -> assertThat(remote.count()).isGreaterThanOrEqualTo(K));
-		// each leaked socket is a descriptor the process holds
-		assertThat(report().open()).isGreaterThanOrEqualTo(openBefore + K);
+		// each leaked socket is a descriptor the process holds. Less two: a count is an
+		// instant, and on the MXBean fallback another thread's count (the sampler reads
+		// every second while the count rises) holds a descriptor on /proc/self/fd while
+		// it
+		// lists, so the reading before may be one high, as may a connection in flight
+		// (one
+		// CI run on Temurin 25 read 195 against 196)
+		assertThat(report().open()).isGreaterThanOrEqualTo(openBefore + K - 2);
 	}
 
 	@Test
