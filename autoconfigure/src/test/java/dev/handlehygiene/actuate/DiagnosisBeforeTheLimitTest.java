@@ -2,12 +2,12 @@ package dev.handlehygiene.actuate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.handlehygiene.fd.ChildJvm;
 import dev.handlehygiene.fd.ProcfsStat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,11 +72,9 @@ class DiagnosisBeforeTheLimitTest {
 	}
 
 	private static List<String> run() throws IOException, InterruptedException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		String command = "ulimit -n " + LIMIT + " && exec '" + java + "' -XX:-MaxFDLimit -Xshare:auto -D"
-				+ ProcfsStat.COUNT_METHOD_PROPERTY + "=" + ProcfsStat.forcedPreference().label() + " -cp '"
-				+ System.getProperty("java.class.path") + "' " + LeakFilesInContext.class.getName();
-		Process child = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+		Process child = ChildJvm
+			.underLimit(LIMIT, ProcfsStat.forcedPreference(), List.of(), LeakFilesInContext.class, List.of())
+			.start();
 		try {
 			String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child JVM finished").isTrue();

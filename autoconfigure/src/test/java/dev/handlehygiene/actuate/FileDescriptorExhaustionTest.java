@@ -2,7 +2,7 @@ package dev.handlehygiene.actuate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.handlehygiene.fd.CountMethod;
 import dev.handlehygiene.fd.CountMethodPreference;
+import dev.handlehygiene.fd.ChildJvm;
 import dev.handlehygiene.fd.ProcfsStat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,11 +154,7 @@ class FileDescriptorExhaustionTest {
 
 	private static Map<String, String> runAtLimit(Class<?> main, int limit, CountMethodPreference countMethod)
 			throws IOException, InterruptedException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		String command = "ulimit -n " + limit + " && exec '" + java + "' -XX:-MaxFDLimit -Xshare:auto -D"
-				+ ProcfsStat.COUNT_METHOD_PROPERTY + "=" + countMethod.label() + " -cp '"
-				+ System.getProperty("java.class.path") + "' " + main.getName();
-		Process child = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+		Process child = ChildJvm.underLimit(limit, countMethod, List.of(), main, List.of()).start();
 		try {
 			assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
 			String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

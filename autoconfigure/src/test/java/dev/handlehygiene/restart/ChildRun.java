@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import dev.handlehygiene.fd.ChildJvm;
 import dev.handlehygiene.fd.ProcfsStat;
 
 /**
@@ -50,14 +51,12 @@ final class ChildRun {
 	 */
 	static ChildRun start(Path directory, String name, int limit, String... arguments) throws IOException {
 		Path output = directory.resolve(name + ".log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		// four of these run at once on as few as two cores: a small heap each, one GC
 		// thread, and the quick compiler only, so that none starves the others
-		String command = "ulimit -n " + limit + " && exec '" + java + "' -XX:-MaxFDLimit -Xshare:auto -Xmx256m"
-				+ " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -D" + ProcfsStat.COUNT_METHOD_PROPERTY + "="
-				+ ProcfsStat.forcedPreference().label() + " -cp '" + System.getProperty("java.class.path") + "' "
-				+ LeakingServiceChild.class.getName() + " " + String.join(" ", arguments);
-		Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
+		Process process = ChildJvm
+			.underLimit(limit, ProcfsStat.forcedPreference(),
+					List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), LeakingServiceChild.class,
+					List.of(arguments))
 			.redirectOutput(output.toFile())
 			.start();
 		return new ChildRun(name, process, output);
