@@ -63,13 +63,11 @@ class DeploymentFilesTest {
 		// start instead
 		assertThat(liveness.get("initialDelaySeconds")).isNull();
 		// Boot's graceful shutdown has to finish before the kubelet's SIGKILL
-		Duration shutdownPhase = Duration
-			.parse("PT" + env(container).get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE").toUpperCase());
+		Duration shutdownPhase = durationIn(container, "SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE");
 		assertThat(Duration.ofSeconds(termination)).isGreaterThan(shutdownPhase);
 		// health turns DOWN for a fast leak this long before the limit: the probes and
 		// the shutdown must fit in it, or the restart lands after the limit
-		Duration restartLead = Duration
-			.parse("PT" + env(container).get("HANDLE_HYGIENE_FD_RESTART_LEAD").toUpperCase());
+		Duration restartLead = durationIn(container, "HANDLE_HYGIENE_FD_RESTART_LEAD");
 		assertThat(restartLead).isGreaterThanOrEqualTo(Duration.ofSeconds(period * failures + termination));
 	}
 
@@ -121,6 +119,13 @@ class DeploymentFilesTest {
 	private static Map<String, Object> httpGet(Map<String, Object> container, String probe) {
 		assertThat(container).as("the container's " + probe).containsKey(probe);
 		return map(map(container.get(probe)).get("httpGet"));
+	}
+
+	/**
+	 * A duration the container's environment gives in Spring's short form, such as 20s.
+	 */
+	private static Duration durationIn(Map<String, Object> container, String variable) {
+		return Duration.parse("PT" + env(container).get(variable).toUpperCase());
 	}
 
 	private static Map<String, String> env(Map<String, Object> container) {
