@@ -146,10 +146,9 @@ public class ExitOnCritical {
 		this.events = events;
 		this.exit = exit;
 		this.nanoTime = nanoTime;
-		// also loads the evidence's class now: the exit runs at the limit, where loading
-		// a class from a directory on
-		// the classpath fails for want of a descriptor (measured: NoClassDefFoundError at
-		// EMFILE)
+		// also loads the evidence's class, and those of the exit's rules, now: the exit
+		// runs at the limit, where loading a class from a directory on the classpath
+		// fails for want of a descriptor (measured: NoClassDefFoundError at EMFILE)
 		this.graceSeconds = RestartEvidence.seconds(grace);
 		ExitReason.graceElapsed(grace);
 		LimitReading.of(Health.unknown().build());
