@@ -12,7 +12,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.jspecify.annotations.Nullable;
 import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
-import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
+import dev.handlehygiene.http.JdkReadDeadlineCustomizer;
 
 /**
  * Reads the connect and read timeouts that auto-configured {@code RestClient},
@@ -102,9 +102,12 @@ class HttpClientSettingsAuditor implements SettingsAuditor {
 
 	private @Nullable String requestFactoryName() {
 		ClientHttpRequestFactoryBuilder<?> current = this.builder.getIfAvailable();
-		// HttpComponentsClientHttpRequestFactoryBuilder -> HttpComponents
-		return (current != null) ? current.getClass().getSimpleName().replace("ClientHttpRequestFactoryBuilder", "")
-				: null;
+		// HttpComponentsClientHttpRequestFactoryBuilder -> HttpComponents; the JDK
+		// builder the starter's read deadline wraps -> Jdk
+		return (current != null) ? JdkReadDeadlineCustomizer.builtWith(current)
+			.getClass()
+			.getSimpleName()
+			.replace("ClientHttpRequestFactoryBuilder", "") : null;
 	}
 
 }
