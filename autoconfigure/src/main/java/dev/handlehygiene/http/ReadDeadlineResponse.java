@@ -3,6 +3,7 @@ package dev.handlehygiene.http;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -69,6 +70,30 @@ final class ReadDeadlineResponse implements ClientHttpResponse {
 		DeadlineBody(InputStream in, ReadDeadline deadline) {
 			super(in);
 			this.deadline = deadline;
+		}
+
+		// the bulk reads go straight to the JDK's stream, as they would without the
+		// deadline: FilterInputStream would make them loops over read(byte[]) with a
+		// buffer of their own
+
+		@Override
+		public byte[] readAllBytes() throws IOException {
+			return this.in.readAllBytes();
+		}
+
+		@Override
+		public byte[] readNBytes(int length) throws IOException {
+			return this.in.readNBytes(length);
+		}
+
+		@Override
+		public int readNBytes(byte[] buffer, int offset, int length) throws IOException {
+			return this.in.readNBytes(buffer, offset, length);
+		}
+
+		@Override
+		public long transferTo(OutputStream out) throws IOException {
+			return this.in.transferTo(out);
 		}
 
 		@Override
