@@ -1,28 +1,17 @@
 package dev.handlehygiene.benchmarks;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.InetSocketAddress;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -48,9 +37,9 @@ import static dev.handlehygiene.benchmarks.RoundStats.min;
  * </ul>
  * The loopback upstream answers either {@code Connection: close} ({@code close}, a new
  * connection per call, as the demo's upstream) or keeps connections alive
- * ({@code keep-alive}). Rounds run every variant for one slice in a rotating order, as
- * {@link AlternatingTrackingRatio} does, and report the per-round ratios to {@code none}.
- * <pre>
+ * ({@code keep-alive}): a {@link LoopbackUpstream}. Rounds run every variant for one
+ * slice in a rotating order, as {@link AlternatingTrackingRatio} does, and report the
+ * per-round ratios to {@code none}. <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.handlehygiene.benchmarks.AlternatingConnectTimeoutRatio [rounds] [close|keep-alive]
  * </pre> The common pool is left at the JVM's own parallelism, as in a service on the
  * same machine.
@@ -67,18 +56,7 @@ public final class AlternatingConnectTimeoutRatio {
 
 	private static final long WARM_UP_NANOS_PER_VARIANT = 8_000_000_000L;
 
-	private static final byte[] BODY = new byte[512];
-
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-		.getOperatingSystemMXBean();
-
-	static {
-		Arrays.fill(BODY, (byte) 'x');
-		// see RestClientTrackingBenchmark: without it each call waits for the delayed ACK
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-	}
 
 	private AlternatingConnectTimeoutRatio() {
 	}
@@ -86,14 +64,8 @@ public final class AlternatingConnectTimeoutRatio {
 	public static void main(String[] args) throws IOException {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 20;
 		boolean close = !(args.length > 1 && args[1].equals("keep-alive"));
-		ExecutorService serverExecutor = Executors.newFixedThreadPool(2);
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
-		server.createContext("/payload", (exchange) -> respond(exchange, close, clientPorts));
-		server.setExecutor(serverExecutor);
-		server.start();
-		try {
-			String uri = "http://127.0.0.1:" + server.getAddress().getPort() + "/payload";
+		try (LoopbackUpstream upstream = new LoopbackUpstream(close)) {
+			String uri = upstream.uri();
 			Map<String, RestClient> variants = new LinkedHashMap<>();
 			Map<String, Long> selectors = new LinkedHashMap<>();
 			for (String variant : VARIANTS) {
@@ -110,7 +82,8 @@ public final class AlternatingConnectTimeoutRatio {
 				variants.put(variant, client);
 				selectors.put(variant, after.iterator().next());
 			}
-			checkConnections(variants.get("none"), clientPorts, close);
+			RestClient none = variants.get("none");
+			upstream.checkConnections(() -> call(none), "none");
 			for (String name : variants.keySet()) {
 				run(variants.get(name), selectors.get(name), WARM_UP_NANOS_PER_VARIANT);
 			}
@@ -152,10 +125,6 @@ public final class AlternatingConnectTimeoutRatio {
 						max(c), median(selectorCpu.get(name)), median(switches.get(name)));
 			}
 		}
-		finally {
-			server.stop(0);
-			serverExecutor.shutdownNow();
-		}
 	}
 
 	private static HttpClientSettings settings(String variant) {
@@ -169,43 +138,6 @@ public final class AlternatingConnectTimeoutRatio {
 		};
 	}
 
-	/**
-	 * Ten calls: a new client port for each with {@code close}, one port for all with
-	 * keep-alive, or the run is void.
-	 */
-	private static void checkConnections(RestClient client, Set<Integer> clientPorts, boolean close) {
-		clientPorts.clear();
-		for (int i = 0; i < 10; i++) {
-			call(client);
-		}
-		int expected = close ? 10 : 1;
-		if (clientPorts.size() != expected) {
-			throw new IllegalStateException(
-					"10 calls came from " + clientPorts.size() + " client ports, expected " + expected);
-		}
-	}
-
-	private static void respond(HttpExchange exchange, boolean close, Set<Integer> clientPorts) throws IOException {
-		try {
-			if (clientPorts.size() < 100) {
-				clientPorts.add(exchange.getRemoteAddress().getPort());
-			}
-			exchange.getRequestBody().readAllBytes();
-			exchange.getResponseHeaders().set("Content-Type", "text/plain");
-			if (close) {
-				// the JDK server then closes the connection once the exchange ends
-				exchange.getResponseHeaders().set("Connection", "close");
-			}
-			exchange.sendResponseHeaders(200, BODY.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(BODY);
-			}
-		}
-		finally {
-			exchange.close();
-		}
-	}
-
 	private static String call(RestClient client) {
 		return client.get().retrieve().body(String.class);
 	}
@@ -217,25 +149,25 @@ public final class AlternatingConnectTimeoutRatio {
 	 */
 	private static double[] run(RestClient client, long selector, long nanos) {
 		long selectorBefore = THREADS.getThreadCpuTime(selector);
-		long switchesBefore = contextSwitches();
-		long cpuBefore = OS.getProcessCpuTime();
+		long switchesBefore = ProcessCounters.contextSwitches();
+		long cpuBefore = ProcessCounters.cpuNanos();
 		long start = System.nanoTime();
 		long end = start + nanos;
 		long calls = 0;
 		long now;
 		do {
 			String body = call(client);
-			if (body == null || body.length() != BODY.length) {
+			if (body == null || body.length() != LoopbackUpstream.BODY_LENGTH) {
 				throw new IllegalStateException("unexpected body " + body);
 			}
 			calls++;
 			now = System.nanoTime();
 		}
 		while (now < end);
-		long cpu = OS.getProcessCpuTime() - cpuBefore;
+		long cpu = ProcessCounters.cpuNanos() - cpuBefore;
 		return new double[] { calls / ((now - start) / 1e6), cpu / (double) calls,
 				(THREADS.getThreadCpuTime(selector) - selectorBefore) / (double) calls,
-				(contextSwitches() - switchesBefore) / (double) calls };
+				(ProcessCounters.contextSwitches() - switchesBefore) / (double) calls };
 	}
 
 	private static Set<Long> selectorThreads() {
@@ -246,32 +178,6 @@ public final class AlternatingConnectTimeoutRatio {
 			}
 		}
 		return ids;
-	}
-
-	/**
-	 * Voluntary and involuntary context switches of every thread of this process, from
-	 * {@code /proc/self/task}.
-	 */
-	private static long contextSwitches() {
-		long total = 0;
-		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-			for (Path task : tasks) {
-				try {
-					for (String line : Files.readAllLines(task.resolve("status"))) {
-						if (line.contains("ctxt_switches:")) {
-							total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-						}
-					}
-				}
-				catch (IOException ex) {
-					// a thread that ended while listed
-				}
-			}
-		}
-		catch (IOException ex) {
-			return 0;
-		}
-		return total;
 	}
 
 }
