@@ -34,6 +34,9 @@ import reactor.netty.http.HttpResources;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+
+import dev.handlehygiene.http.JdkReadDeadlineCustomizer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JettyClientHttpRequestFactory;
@@ -151,6 +154,8 @@ public final class AlternatingReadTimeoutRatio {
 	private static List<String> variantNames(String client) {
 		return switch (client) {
 			case "jetty", "httpComponents" -> List.of("untimed", "none", "read");
+			// the JDK client's read timeout as the starter keeps it, beside Spring's own
+			case "jdk" -> List.of("none", "read", "starter");
 			default -> List.of("none", "read");
 		};
 	}
@@ -168,8 +173,11 @@ public final class AlternatingReadTimeoutRatio {
 			resources.add(httpClient::stop);
 			return new JettyClientHttpRequestFactory(httpClient);
 		}
-		HttpClientSettings settings = name.equals("read") ? HttpClientSettings.defaults().withReadTimeout(READ_TIMEOUT)
-				: HttpClientSettings.defaults();
+		HttpClientSettings settings = (name.equals("read") || name.equals("starter"))
+				? HttpClientSettings.defaults().withReadTimeout(READ_TIMEOUT) : HttpClientSettings.defaults();
+		if (name.equals("starter")) {
+			return new JdkReadDeadlineCustomizer().customize(ClientHttpRequestFactoryBuilder.jdk()).build(settings);
+		}
 		ClientHttpRequestFactoryBuilder<?> builder = switch (client) {
 			case "jdk" -> ClientHttpRequestFactoryBuilder.jdk();
 			case "httpComponents" -> ClientHttpRequestFactoryBuilder.httpComponents();
@@ -200,7 +208,10 @@ public final class AlternatingReadTimeoutRatio {
 			case "reactor" -> "Reactor Netty responseTimeout "
 					+ ((reactor.netty.http.client.HttpClient) field(factory, "httpClient")).configuration()
 						.responseTimeout();
-			case "jdk" -> "Spring read timeout " + field(factory, "readTimeout");
+			case "jdk" -> (factory instanceof JdkClientHttpRequestFactory)
+					? "Spring read timeout " + field(factory, "readTimeout")
+					: "the starter's deadline " + field(factory, "readTimeout") + " around Spring's read timeout "
+							+ field(field(factory, "delegate"), "readTimeout");
 			default -> "socket timeout: see the SO_TIMEOUT of the reads below";
 		};
 	}
