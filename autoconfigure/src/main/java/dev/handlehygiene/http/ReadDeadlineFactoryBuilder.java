@@ -28,7 +28,9 @@ final class ReadDeadlineFactoryBuilder implements ClientHttpRequestFactoryBuilde
 	@Override
 	public ClientHttpRequestFactory build(@Nullable HttpClientSettings settings) {
 		Duration readTimeout = (settings != null) ? settings.readTimeout() : null;
-		if (settings == null || readTimeout == null) {
+		// zero (or less) is left to Spring, whose meaning for it differs between versions
+		// (gh-37232): no deadline of the starter's could keep both
+		if (settings == null || readTimeout == null || readTimeout.isZero() || readTimeout.isNegative()) {
 			return this.jdk.build(settings);
 		}
 		return new ReadDeadlineRequestFactory(this.jdk.build(settings.withReadTimeout(null)), readTimeout, this.timer);

@@ -64,6 +64,15 @@ class ReadDeadlineTest {
 	}
 
 	@Test
+	void aReadTimeoutOfZeroIsLeftToSpring() {
+		ClientHttpRequestFactory zero = new JdkReadDeadlineCustomizer().customize(ClientHttpRequestFactoryBuilder.jdk())
+			.build(HttpClientSettings.defaults().withReadTimeout(Duration.ZERO));
+		assertThat(zero).isInstanceOf(JdkClientHttpRequestFactory.class)
+			.extracting("readTimeout")
+			.isEqualTo(Duration.ZERO);
+	}
+
+	@Test
 	void otherClientsBuildersAreReturnedAsTheyAre() {
 		ClientHttpRequestFactoryBuilder<?> simple = ClientHttpRequestFactoryBuilder.simple();
 		assertThat(new JdkReadDeadlineCustomizer().customize(simple)).isSameAs(simple);
