@@ -27,6 +27,7 @@ classpath_of() {
 	echo "$path"
 }
 
-# Ports 18080 and 18081 must be free.
-demo_arguments=(--server.address=127.0.0.1 --server.port=18080 --management.server.address=127.0.0.1
-	--management.server.port=18081 --logging.level.root=WARN)
+# Ports 18080 and 18081 must be free, or others given as DEMO_PORTS="<server> <management>".
+read -r demo_port management_port <<< "${DEMO_PORTS:-18080 18081}"
+demo_arguments=(--server.address=127.0.0.1 "--server.port=$demo_port" --management.server.address=127.0.0.1
+	"--management.server.port=$management_port" --logging.level.root=WARN)
