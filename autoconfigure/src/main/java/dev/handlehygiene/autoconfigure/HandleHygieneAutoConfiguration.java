@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician.Pools;
@@ -65,16 +64,13 @@ class HandleHygieneAutoConfiguration {
 				pools.getIfAvailable(() -> Pools.NONE));
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	// typed as the interface, and the class named in a string, so that reading this
+	// class's methods loads nothing of HikariCP's where it is absent
+	@Bean
 	@ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
-	static class HikariPoolsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(Pools.class)
-		HikariPools hikariPools(ObjectProvider<DataSource> dataSources) {
-			return new HikariPools(dataSources::orderedStream);
-		}
-
+	@ConditionalOnMissingBean(Pools.class)
+	Pools hikariPools(ObjectProvider<DataSource> dataSources) {
+		return new HikariPools(dataSources::orderedStream);
 	}
 
 }
