@@ -49,7 +49,6 @@ class HandleHygieneAutoConfiguration {
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
-	@ConditionalOnMissingBean
 	FileDescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, FileDescriptorInventory inventory,
 			UsageThresholds thresholds, FileDescriptorProperties properties) {
 		return new FileDescriptorSampler(probe, properties.getSampleInterval(), properties.getTrendWindow(), inventory,
@@ -57,7 +56,6 @@ class HandleHygieneAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	FileDescriptorDiagnostician fileDescriptorDiagnostician(FileDescriptorSampler sampler,
 			ObjectProvider<LeakSource> leakSources, ObjectProvider<Pools> pools) {
 		return new FileDescriptorDiagnostician(sampler, leakSources.orderedStream().toList(),
@@ -68,7 +66,6 @@ class HandleHygieneAutoConfiguration {
 	// class's methods loads nothing of HikariCP's where it is absent
 	@Bean
 	@ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
-	@ConditionalOnMissingBean(Pools.class)
 	Pools hikariPools(ObjectProvider<DataSource> dataSources) {
 		return new HikariPools(dataSources::orderedStream);
 	}

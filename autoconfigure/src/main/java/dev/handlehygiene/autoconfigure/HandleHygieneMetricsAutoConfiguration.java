@@ -53,14 +53,11 @@ class HandleHygieneMetricsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(FileDescriptorSampler.class)
 	FileDescriptorTrendMeters descriptorTrendMeters(FileDescriptorSampler sampler) {
 		return new FileDescriptorTrendMeters(sampler);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBean(LeakSource.class)
 	LeakMeters leakMeters(ObjectProvider<LeakSource> sources) {
 		return new LeakMeters(sources.orderedStream().toList());

@@ -5,7 +5,6 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -37,19 +36,16 @@ class SettingsAuditAutoConfiguration {
 	private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context.WebServerApplicationContext";
 
 	@Bean
-	@ConditionalOnMissingBean
 	SettingOrigins settingOrigins(ConfigurableEnvironment environment) {
 		return new SettingOrigins(environment);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SettingsAudit settingsAudit(ObjectProvider<SettingsAuditor> auditors) {
 		return new SettingsAudit(auditors.orderedStream().toList());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SettingsAuditLogger settingsAuditLogger(SettingsAudit audit, SettingOrigins origins) {
 		return new SettingsAuditLogger(audit, origins);
 	}
@@ -80,7 +76,6 @@ class SettingsAuditAutoConfiguration {
 	static class NettyAudit {
 
 		@Bean
-		@ConditionalOnMissingBean
 		NettyServerConfigurationRecorder nettyServerConfigurationRecorder() {
 			return new NettyServerConfigurationRecorder();
 		}

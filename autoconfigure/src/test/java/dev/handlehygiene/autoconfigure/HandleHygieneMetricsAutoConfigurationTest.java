@@ -18,7 +18,6 @@ import dev.handlehygiene.actuate.LeakMeters;
 import dev.handlehygiene.actuate.ProbeFileDescriptorMetrics;
 import dev.handlehygiene.actuate.TcpSocketMeters;
 import dev.handlehygiene.fd.FileDescriptorProbe;
-import dev.handlehygiene.fd.FileDescriptorSampler;
 import dev.handlehygiene.fd.TcpState;
 import dev.handlehygiene.jdbc.JdbcLeakRegistry;
 import dev.handlehygiene.leak.Gc;
@@ -80,14 +79,6 @@ class HandleHygieneMetricsAutoConfigurationTest {
 			.run((context) -> assertThat(context).hasSingleBean(FileDescriptorMetrics.class)
 				.hasBean("ownFileDescriptorMetrics")
 				.doesNotHaveBean(ProbeFileDescriptorMetrics.class));
-	}
-
-	@Test
-	void backsOffWhenTheUserDefinesTrendMeters() {
-		FileDescriptorTrendMeters own = new FileDescriptorTrendMeters(
-				new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofHours(1), Duration.ofHours(3)));
-		this.runner.withBean(FileDescriptorTrendMeters.class, () -> own)
-			.run((context) -> assertThat(context.getBean(FileDescriptorTrendMeters.class)).isSameAs(own));
 	}
 
 	@Test
@@ -182,13 +173,6 @@ class HandleHygieneMetricsAutoConfigurationTest {
 	void noLeakMetersWhenHandleHygieneIsDisabled() {
 		this.leakRunner.withPropertyValues("handle-hygiene.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(LeakMeters.class));
-	}
-
-	@Test
-	void backsOffFromLeakMetersTheUserDefines() {
-		LeakMeters own = new LeakMeters(java.util.List.of());
-		this.leakRunner.withBean(LeakMeters.class, () -> own)
-			.run((context) -> assertThat(context.getBean(LeakMeters.class)).isSameAs(own));
 	}
 
 	@Test
