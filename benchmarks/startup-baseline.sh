@@ -27,7 +27,8 @@ cd "$(dirname "$0")/.."
 
 pairs=${PAIRS:-12}
 [ $# -gt 0 ] || set -- with=demo-app/target/handle-hygiene-demo.jar
-names=(without); classpaths=(); dirs=()
+names=(without); classpaths=(); dirs=(); results=
+trap 'rm -rf "${dirs[@]}" ${results:+"$results" "$results".*}' EXIT
 for variant in "$@"; do
 	[[ $variant == *=* ]] || { echo "give each jar as NAME=JAR, not $variant" >&2; exit 1; }
 	unpack_demo "${variant#*=}" startup-baseline
@@ -35,7 +36,6 @@ for variant in "$@"; do
 	names+=("${variant%%=*}")
 	classpaths+=("$(classpath_of "$work")")
 done
-trap 'rm -rf "${dirs[@]}"' EXIT
 classpaths=("$(classpath_of "${dirs[0]}" without-starter)" "${classpaths[@]}")
 if grep -raoh 'dev/handlehygiene/[a-z]*/' "${dirs[0]}/BOOT-INF/classes" | grep -qv '^dev/handlehygiene/demo/$'; then
 	echo "the demo's classes name a type of the starter: they may not start without it" >&2
@@ -46,7 +46,6 @@ fi
 arguments=(--server.address=127.0.0.1 --server.port=18090 --management.server.address=127.0.0.1
 	--management.server.port=18091 --logging.level.root=WARN)
 results=$(mktemp "${TMPDIR:-/tmp}/startup-baseline.XXXXXX")
-trap 'rm -rf "${dirs[@]}" "$results" "$results".*' EXIT
 
 # run_demo CLASSPATH: starts the demo once, and sets millis to the user + system CPU its JVM used
 run_demo() {
