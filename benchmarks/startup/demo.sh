@@ -13,6 +13,21 @@ unpack_demo() {
 	classpath="$work/BOOT-INF/classes:$work/BOOT-INF/lib/*"
 }
 
-# Ports 18080 and 18081 must be free.
-demo_arguments=(--server.address=127.0.0.1 --server.port=18080 --management.server.address=127.0.0.1
-	--management.server.port=18081 --logging.level.root=WARN)
+# classpath_of DIR [without-starter]: DIR's (an unpacked jar's) classes and every jar of its BOOT-INF/lib, in name
+# order; with without-starter, every jar but handle-hygiene's own: the demo as it would be built without the starter.
+# The demo's classes name none of the starter's types (startup-baseline.sh checks), so it starts without them.
+classpath_of() {
+	local jar path="$1/BOOT-INF/classes"
+	for jar in "$1"/BOOT-INF/lib/*.jar; do
+		if [ "${2:-}" = without-starter ]; then
+			case ${jar##*/} in handle-hygiene-*) continue ;; esac
+		fi
+		path="$path:$jar"
+	done
+	echo "$path"
+}
+
+# Ports 18080 and 18081 must be free, or others given as DEMO_PORTS="<server> <management>".
+read -r demo_port management_port <<< "${DEMO_PORTS:-18080 18081}"
+demo_arguments=(--server.address=127.0.0.1 "--server.port=$demo_port" --management.server.address=127.0.0.1
+	"--management.server.port=$management_port" --logging.level.root=WARN)

@@ -60,7 +60,6 @@ class FileDescriptorLeaksEndpointAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
 	FileDescriptorLeaksEndpointWebExtension fdLeaksEndpointWebExtension(FileDescriptorLeaksEndpoint endpoint,
 			FileDescriptorLeaksEndpointProperties properties) {

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician;
 import dev.handlehygiene.diagnosis.FileDescriptorDiagnostician.Pools;
@@ -50,7 +49,6 @@ class HandleHygieneAutoConfiguration {
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
-	@ConditionalOnMissingBean
 	FileDescriptorSampler fileDescriptorSampler(FileDescriptorProbe probe, FileDescriptorInventory inventory,
 			UsageThresholds thresholds, FileDescriptorProperties properties) {
 		return new FileDescriptorSampler(probe, properties.getSampleInterval(), properties.getTrendWindow(), inventory,
@@ -58,23 +56,18 @@ class HandleHygieneAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	FileDescriptorDiagnostician fileDescriptorDiagnostician(FileDescriptorSampler sampler,
 			ObjectProvider<LeakSource> leakSources, ObjectProvider<Pools> pools) {
 		return new FileDescriptorDiagnostician(sampler, leakSources.orderedStream().toList(),
 				pools.getIfAvailable(() -> Pools.NONE));
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	// typed as the interface, and the class named in a string, so that reading this
+	// class's methods loads nothing of HikariCP's where it is absent
+	@Bean
 	@ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
-	static class HikariPoolsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(Pools.class)
-		HikariPools hikariPools(ObjectProvider<DataSource> dataSources) {
-			return new HikariPools(dataSources::orderedStream);
-		}
-
+	Pools hikariPools(ObjectProvider<DataSource> dataSources) {
+		return new HikariPools(dataSources::orderedStream);
 	}
 
 }

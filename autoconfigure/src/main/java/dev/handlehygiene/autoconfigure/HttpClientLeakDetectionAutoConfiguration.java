@@ -5,7 +5,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
@@ -33,7 +32,6 @@ class HttpClientLeakDetectionAutoConfiguration {
 	static final String TRACKER = "httpClientResponseLeakTracker";
 
 	@Bean(TRACKER)
-	@ConditionalOnMissingBean(name = TRACKER)
 	LeakTracker httpClientResponseLeakTracker(LeaksProperties properties) {
 		LeaksProperties.HttpClient leaks = properties.getHttpClient();
 		LeakTracker tracker = ResponseTrackers.create(leaks.getSampling(), leaks.getMaxOpenAge(), leaks.isCloseLeaked(),
@@ -52,7 +50,6 @@ class HttpClientLeakDetectionAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ResponseTrackingInterceptor responseTrackingInterceptor(LeakTracker httpClientResponseLeakTracker) {
 		return new ResponseTrackingInterceptor(httpClientResponseLeakTracker);
 	}

@@ -6,10 +6,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import dev.handlehygiene.jdbc.HikariLeakCapture;
 import dev.handlehygiene.jdbc.JdbcLeakRegistry;
@@ -32,14 +30,12 @@ class JdbcLeakDetectionAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(JdbcLeakDetectionAutoConfiguration.class);
 
 	@Bean
-	@ConditionalOnMissingBean
 	JdbcLeakRegistry jdbcLeakRegistry(LeaksProperties properties) {
 		return new JdbcLeakRegistry(JdbcLeakRegistry.DEFAULT_MAX_STORED,
 				FrameworkFrames.with(properties.getFrameworkFrames()));
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
-	@ConditionalOnMissingBean
 	HikariLeakCapture hikariLeakCapture(JdbcLeakRegistry jdbcLeakRegistry) {
 		HikariLeakCapture capture = HikariLeakCapture.forLoggingSystemInUse(jdbcLeakRegistry);
 		if (capture != null) {

@@ -1,19 +1,13 @@
 package dev.handlehygiene.autoconfigure;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.jetty.JettyWebServer;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,58 +33,49 @@ import dev.handlehygiene.fd.FileDescriptorProbe;
 @ConditionalOnHandleHygieneEnabled
 class SettingsAuditAutoConfiguration {
 
+	private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context.WebServerApplicationContext";
+
 	@Bean
-	@ConditionalOnMissingBean
 	SettingOrigins settingOrigins(ConfigurableEnvironment environment) {
 		return new SettingOrigins(environment);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SettingsAudit settingsAudit(ObjectProvider<SettingsAuditor> auditors) {
 		return new SettingsAudit(auditors.orderedStream().toList());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SettingsAuditLogger settingsAuditLogger(SettingsAudit audit, SettingOrigins origins) {
 		return new SettingsAuditLogger(audit, origins);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ TomcatWebServer.class, WebServerApplicationContext.class })
-	static class TomcatAudit {
+	// The auditors whose signatures name only types every application has are methods
+	// here, each on its classes by name, rather than a configuration class each: fewer
+	// classes for Spring to parse at start-up.
 
-		@Bean
-		@Order(1)
-		SettingsAuditor tomcatSettingsAuditor(ApplicationContext context, SettingOrigins origins,
-				FileDescriptorProbe probe) {
-			return SettingsAuditors.tomcat(context, origins, probe);
-		}
-
+	@Bean
+	@Order(1)
+	@ConditionalOnClass(name = { "org.springframework.boot.tomcat.TomcatWebServer", WEB_SERVER_CONTEXT })
+	SettingsAuditor tomcatSettingsAuditor(ApplicationContext context, SettingOrigins origins,
+			FileDescriptorProbe probe) {
+		return SettingsAuditors.tomcat(context, origins, probe);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ JettyWebServer.class, WebServerApplicationContext.class })
-	static class JettyAudit {
-
-		@Bean
-		@Order(2)
-		SettingsAuditor jettySettingsAuditor(ApplicationContext context, SettingOrigins origins,
-				FileDescriptorProbe probe) {
-			return SettingsAuditors.jetty(context, origins, probe);
-		}
-
+	@Bean
+	@Order(2)
+	@ConditionalOnClass(name = { "org.springframework.boot.jetty.JettyWebServer", WEB_SERVER_CONTEXT })
+	SettingsAuditor jettySettingsAuditor(ApplicationContext context, SettingOrigins origins,
+			FileDescriptorProbe probe) {
+		return SettingsAuditors.jetty(context, origins, probe);
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.springframework.boot.reactor.netty.NettyWebServer",
-			"reactor.netty.http.server.HttpServerConfig",
-			"org.springframework.boot.web.server.context.WebServerApplicationContext" })
+			"reactor.netty.http.server.HttpServerConfig", WEB_SERVER_CONTEXT })
 	static class NettyAudit {
 
 		@Bean
-		@ConditionalOnMissingBean
 		NettyServerConfigurationRecorder nettyServerConfigurationRecorder() {
 			return new NettyServerConfigurationRecorder();
 		}
@@ -104,19 +89,16 @@ class SettingsAuditAutoConfiguration {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ HttpClientSettings.class, ClientHttpRequestFactoryBuilder.class })
-	static class HttpClientAudit {
-
-		@Bean
-		@Order(4)
-		SettingsAuditor httpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
-				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
-				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, SettingOrigins origins,
-				ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
-			return SettingsAuditors.httpClient(settings, builder, connectorBuilder, origins, leaseTimeout);
-		}
-
+	// the builders appear only as type arguments, which reading the method does not load
+	@Bean
+	@Order(4)
+	@ConditionalOnClass(name = { "org.springframework.boot.http.client.HttpClientSettings",
+			"org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder" })
+	SettingsAuditor httpClientSettingsAuditor(ObjectProvider<HttpClientSettings> settings,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, SettingOrigins origins,
+			ObjectProvider<PoolLeaseTimeoutCustomizer> leaseTimeout) {
+		return SettingsAuditors.httpClient(settings, builder, connectorBuilder, origins, leaseTimeout);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -133,16 +115,11 @@ class SettingsAuditAutoConfiguration {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(HikariDataSource.class)
-	static class HikariAudit {
-
-		@Bean
-		@Order(6)
-		SettingsAuditor hikariSettingsAuditor(ConfigurableListableBeanFactory beanFactory, SettingOrigins origins) {
-			return SettingsAuditors.hikari(beanFactory, origins);
-		}
-
+	@Bean
+	@Order(6)
+	@ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
+	SettingsAuditor hikariSettingsAuditor(ConfigurableListableBeanFactory beanFactory, SettingOrigins origins) {
+		return SettingsAuditors.hikari(beanFactory, origins);
 	}
 
 }

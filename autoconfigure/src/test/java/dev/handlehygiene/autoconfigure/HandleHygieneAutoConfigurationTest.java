@@ -78,14 +78,6 @@ class HandleHygieneAutoConfigurationTest {
 	}
 
 	@Test
-	void backsOffWhenTheUserDefinesASampler() {
-		FileDescriptorSampler own = new FileDescriptorSampler(new FileDescriptorProbe(), Duration.ofHours(1),
-				Duration.ofHours(3));
-		this.runner.withBean(FileDescriptorSampler.class, () -> own)
-			.run((context) -> assertThat(context.getBean(FileDescriptorSampler.class)).isSameAs(own));
-	}
-
-	@Test
 	void contributesNothingWhenHandleHygieneIsDisabled() {
 		this.runner.withPropertyValues("handle-hygiene.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(FileDescriptorProbe.class)

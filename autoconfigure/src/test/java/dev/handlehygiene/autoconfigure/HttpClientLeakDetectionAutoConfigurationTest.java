@@ -1,7 +1,6 @@
 package dev.handlehygiene.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -18,9 +17,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 import dev.handlehygiene.http.ResponseTrackingInterceptor;
-import dev.handlehygiene.leak.CallSites;
 import dev.handlehygiene.leak.LeakTracker;
-import dev.handlehygiene.leak.LeakTrackerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,14 +102,6 @@ class HttpClientLeakDetectionAutoConfigurationTest {
 				.postProcessAfterInitialization(client, "client")).as("already tracked: kept as it is")
 				.isSameAs(client);
 		});
-	}
-
-	@Test
-	void backsOffFromATrackerTheUserDefines() {
-		LeakTracker own = new LeakTracker("mine", new LeakTrackerSettings(0, Duration.ofSeconds(1), false, 1),
-				new CallSites(List.of(), 1));
-		this.runner.withBean("httpClientResponseLeakTracker", LeakTracker.class, () -> own)
-			.run((context) -> assertThat(context.getBean(LeakTracker.class)).isSameAs(own));
 	}
 
 	@Test

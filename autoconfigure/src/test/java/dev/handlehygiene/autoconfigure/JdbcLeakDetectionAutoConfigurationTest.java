@@ -55,11 +55,4 @@ class JdbcLeakDetectionAutoConfigurationTest {
 			.run((context) -> assertThat(context).doesNotHaveBean(JdbcLeakRegistry.class));
 	}
 
-	@Test
-	void backsOffFromARegistryTheUserDefines() {
-		JdbcLeakRegistry own = new JdbcLeakRegistry(5, List.of());
-		this.runner.withBean(JdbcLeakRegistry.class, () -> own)
-			.run((context) -> assertThat(context.getBean(JdbcLeakRegistry.class)).isSameAs(own));
-	}
-
 }

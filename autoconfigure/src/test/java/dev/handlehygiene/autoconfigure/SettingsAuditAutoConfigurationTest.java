@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.core.env.StandardEnvironment;
 
 import dev.handlehygiene.audit.AuditedSetting;
 import dev.handlehygiene.audit.SettingOrigins;
@@ -70,19 +69,6 @@ class SettingsAuditAutoConfigurationTest {
 				"my client");
 		this.runner.withBean("ownAuditor", SettingsAuditor.class, () -> () -> List.of(own))
 			.run((context) -> assertThat(context.getBean(SettingsAudit.class).run()).contains(own));
-	}
-
-	@Test
-	void backsOffWhenTheUserDefinesTheAudit() {
-		SettingsAudit own = new SettingsAudit(List.of());
-		this.runner.withBean(SettingsAudit.class, () -> own)
-			.run((context) -> assertThat(context.getBean(SettingsAudit.class)).isSameAs(own));
-	}
-
-	@Test
-	void backsOffWhenTheUserDefinesTheOrigins() {
-		this.runner.withBean("ownOrigins", SettingOrigins.class, () -> new SettingOrigins(new StandardEnvironment()))
-			.run((context) -> assertThat(context).hasSingleBean(SettingOrigins.class).hasBean("ownOrigins"));
 	}
 
 	@Test

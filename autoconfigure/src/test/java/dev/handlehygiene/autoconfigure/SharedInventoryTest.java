@@ -41,7 +41,7 @@ class SharedInventoryTest {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HandleHygieneAutoConfiguration.class,
 				FileDescriptorsHealthContributorAutoConfiguration.class, SettingsAuditAutoConfiguration.class,
-				FileDescriptorLeaksEndpointAutoConfiguration.class, TcpSocketMetricsAutoConfiguration.class,
+				FileDescriptorLeaksEndpointAutoConfiguration.class, HandleHygieneMetricsAutoConfiguration.class,
 				ExitOnCriticalAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 

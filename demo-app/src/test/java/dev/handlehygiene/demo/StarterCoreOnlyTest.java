@@ -41,9 +41,7 @@ class StarterCoreOnlyTest {
 			+ "dev.handlehygiene.autoconfigure.HttpClientLeakDetectionAutoConfiguration,"
 			+ "dev.handlehygiene.autoconfigure.JdbcLeakDetectionAutoConfiguration,"
 			+ "dev.handlehygiene.autoconfigure.ExitOnCriticalAutoConfiguration,"
-			+ "dev.handlehygiene.autoconfigure.FileDescriptorMetricsAutoConfiguration,"
-			+ "dev.handlehygiene.autoconfigure.LeakMetricsAutoConfiguration,"
-			+ "dev.handlehygiene.autoconfigure.TcpSocketMetricsAutoConfiguration";
+			+ "dev.handlehygiene.autoconfigure.HandleHygieneMetricsAutoConfiguration";
 
 	@LocalManagementPort
 	int managementPort;
