@@ -12,7 +12,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.jspecify.annotations.Nullable;
 import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
-import dev.handlehygiene.http.JdkReadDeadlineCustomizer;
+import dev.handlehygiene.http.JdkReadDeadlinePostProcessor;
 
 /**
  * Reads the connect and read timeouts that auto-configured {@code RestClient},
@@ -104,7 +104,7 @@ class HttpClientSettingsAuditor implements SettingsAuditor {
 		ClientHttpRequestFactoryBuilder<?> current = this.builder.getIfAvailable();
 		// HttpComponentsClientHttpRequestFactoryBuilder -> HttpComponents; the JDK
 		// builder the starter's read deadline wraps -> Jdk
-		return (current != null) ? JdkReadDeadlineCustomizer.builtWith(current)
+		return (current != null) ? JdkReadDeadlinePostProcessor.builtWith(current)
 			.getClass()
 			.getSimpleName()
 			.replace("ClientHttpRequestFactoryBuilder", "") : null;

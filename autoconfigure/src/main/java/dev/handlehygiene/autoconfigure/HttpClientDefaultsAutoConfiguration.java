@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.handlehygiene.defaults.DefaultKeys;
 import dev.handlehygiene.defaults.PoolLeaseTimeoutCustomizer;
-import dev.handlehygiene.http.JdkReadDeadlineCustomizer;
+import dev.handlehygiene.http.JdkReadDeadlinePostProcessor;
 
 /**
  * What no Spring Boot property reaches, applied through Spring Boot's request factory
@@ -28,9 +28,10 @@ import dev.handlehygiene.http.JdkReadDeadlineCustomizer;
 @ConditionalOnBooleanProperty(name = DefaultKeys.HTTP_CLIENT_ENABLED, matchIfMissing = true)
 class HttpClientDefaultsAutoConfiguration {
 
+	// static: a post-processor is created before the other beans, and needs none of them
 	@Bean
-	JdkReadDeadlineCustomizer jdkReadDeadlineCustomizer() {
-		return new JdkReadDeadlineCustomizer();
+	static JdkReadDeadlinePostProcessor jdkReadDeadlinePostProcessor() {
+		return new JdkReadDeadlinePostProcessor();
 	}
 
 	@Configuration(proxyBeanMethods = false)

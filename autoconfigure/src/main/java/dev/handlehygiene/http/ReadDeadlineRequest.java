@@ -3,6 +3,7 @@ package dev.handlehygiene.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -10,14 +11,15 @@ import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * One request under a {@link ReadDeadline}: everything but {@link #execute()} is the JDK
- * client's request as it is.
+ * client's request as it is, a streamed body included.
  */
-final class ReadDeadlineRequest implements ClientHttpRequest {
+final class ReadDeadlineRequest implements ClientHttpRequest, StreamingHttpOutputMessage {
 
 	private final ClientHttpRequest delegate;
 
@@ -35,22 +37,27 @@ final class ReadDeadlineRequest implements ClientHttpRequest {
 	public ClientHttpResponse execute() throws IOException {
 		ReadDeadline deadline = ReadDeadline.start(this.timer, this.readTimeout);
 		ClientHttpResponse response;
+		InputStream body;
 		try {
 			response = this.delegate.execute();
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (Throwable ex) {
+			// an Error too: a deadline left armed would interrupt whatever the thread
+			// does next
 			deadline.finish();
 			if (deadline.expiredWaiting()) {
 				throw timedOut();
 			}
 			throw ex;
 		}
-		InputStream body;
 		try {
 			body = response.getBody();
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (Throwable ex) {
 			deadline.finish();
+			if (deadline.expiredWaiting()) {
+				Thread.interrupted();
+			}
 			response.close();
 			throw ex;
 		}
@@ -62,6 +69,21 @@ final class ReadDeadlineRequest implements ClientHttpRequest {
 			throw timedOut();
 		}
 		return new ReadDeadlineResponse(response, deadline);
+	}
+
+	@Override
+	public void setBody(Body body) {
+		if (this.delegate instanceof StreamingHttpOutputMessage streaming) {
+			// streamed as the JDK client streams it, not buffered here
+			streaming.setBody(body);
+			return;
+		}
+		try {
+			body.writeTo(this.delegate.getBody());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

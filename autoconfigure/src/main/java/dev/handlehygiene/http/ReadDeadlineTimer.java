@@ -25,10 +25,14 @@ final class ReadDeadlineTimer {
 
 	private final ScheduledThreadPoolExecutor executor;
 
-	private ReadDeadlineTimer() {
+	/** A timer of its own; the starter uses the {@link #shared()} one. */
+	ReadDeadlineTimer() {
 		this.executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "handle-hygiene-read-deadline");
 			thread.setDaemon(true);
+			// it outlives any one application: it must not keep the class loader of the
+			// one that first made it (a redeployed web application, a devtools restart)
+			thread.setContextClassLoader(null);
 			return thread;
 		});
 		this.executor.setRemoveOnCancelPolicy(true);
@@ -37,8 +41,8 @@ final class ReadDeadlineTimer {
 	}
 
 	/**
-	 * The timer every bounded factory uses; its thread starts with the first bounded
-	 * factory, not before.
+	 * The timer every bounded factory uses; its thread starts when the first JDK builder
+	 * is bounded, and runs, a daemon, for the life of the JVM.
 	 * @return the shared timer
 	 */
 	static ReadDeadlineTimer shared() {
@@ -55,7 +59,14 @@ final class ReadDeadlineTimer {
 	}
 
 	ScheduledFuture<?> schedule(Runnable expiry, Duration after) {
-		return this.executor.schedule(expiry, after.toNanos(), TimeUnit.NANOSECONDS);
+		// in milliseconds, as Spring's own: nanoseconds overflow past 292 years
+		long millis = (after.getSeconds() < Long.MAX_VALUE / 1000 - 1) ? after.toMillis() : Long.MAX_VALUE;
+		return this.executor.schedule(expiry, millis, TimeUnit.MILLISECONDS);
+	}
+
+	/** Ends a timer of its own; the shared one runs for the life of the JVM. */
+	void shutdown() {
+		this.executor.shutdownNow();
 	}
 
 }

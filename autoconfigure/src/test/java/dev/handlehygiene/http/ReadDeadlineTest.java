@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -42,8 +43,8 @@ class ReadDeadlineTest {
 
 	private final ClientHttpRequestFactory springsOwn = ClientHttpRequestFactoryBuilder.jdk().build(SETTINGS);
 
-	private final ClientHttpRequestFactory startersDeadline = new JdkReadDeadlineCustomizer()
-		.customize(ClientHttpRequestFactoryBuilder.jdk())
+	private final ClientHttpRequestFactory startersDeadline = JdkReadDeadlinePostProcessor
+		.bounded(ClientHttpRequestFactoryBuilder.jdk())
 		.build(SETTINGS);
 
 	@Test
@@ -57,15 +58,14 @@ class ReadDeadlineTest {
 
 	@Test
 	void withoutAReadTimeoutTheJdkFactoryIsLeftAsSpringBootBuildsIt() {
-		ClientHttpRequestFactory unbounded = new JdkReadDeadlineCustomizer()
-			.customize(ClientHttpRequestFactoryBuilder.jdk())
+		ClientHttpRequestFactory unbounded = JdkReadDeadlinePostProcessor.bounded(ClientHttpRequestFactoryBuilder.jdk())
 			.build(HttpClientSettings.defaults());
 		assertThat(unbounded).isInstanceOf(JdkClientHttpRequestFactory.class);
 	}
 
 	@Test
 	void aReadTimeoutOfZeroIsLeftToSpring() {
-		ClientHttpRequestFactory zero = new JdkReadDeadlineCustomizer().customize(ClientHttpRequestFactoryBuilder.jdk())
+		ClientHttpRequestFactory zero = JdkReadDeadlinePostProcessor.bounded(ClientHttpRequestFactoryBuilder.jdk())
 			.build(HttpClientSettings.defaults().withReadTimeout(Duration.ZERO));
 		assertThat(zero).isInstanceOf(JdkClientHttpRequestFactory.class)
 			.extracting("readTimeout")
@@ -75,7 +75,7 @@ class ReadDeadlineTest {
 	@Test
 	void otherClientsBuildersAreReturnedAsTheyAre() {
 		ClientHttpRequestFactoryBuilder<?> simple = ClientHttpRequestFactoryBuilder.simple();
-		assertThat(new JdkReadDeadlineCustomizer().customize(simple)).isSameAs(simple);
+		assertThat(JdkReadDeadlinePostProcessor.bounded(simple)).isSameAs(simple);
 	}
 
 	@Test
@@ -130,15 +130,19 @@ class ReadDeadlineTest {
 
 	@Test
 	void callsThatEndInTimeLeaveNoDeadlineBehind() throws Exception {
+		// a timer of its own: other tests in this JVM may leave responses open, each
+		// with its deadline queued on the shared one
+		ReadDeadlineTimer timer = new ReadDeadlineTimer();
+		ClientHttpRequestFactory bounded = new ReadDeadlineRequestFactory(
+				ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()), READ_TIMEOUT, timer);
 		try (ScriptedUpstream upstream = new ScriptedUpstream(Script.OK)) {
-			RestClient client = client(this.startersDeadline);
+			RestClient client = client(bounded);
 			for (int i = 0; i < 50; i++) {
 				assertThat(client.get().uri(upstream.uri()).retrieve().body(String.class)).isEqualTo("ok");
 			}
 			List<ClientHttpResponse> readByHand = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
-				ClientHttpResponse response = this.startersDeadline
-					.createRequest(URI.create(upstream.uri()), HttpMethod.GET)
+				ClientHttpResponse response = bounded.createRequest(URI.create(upstream.uri()), HttpMethod.GET)
 					.execute();
 				readByHand.add(response);
 				response.getBody().readAllBytes();
@@ -147,9 +151,18 @@ class ReadDeadlineTest {
 			// at once, not after the deadlines would have passed: each call took its own
 			// out of the queue as it ended. Only the task that keeps the head stays (none
 			// for the moment it runs)
-			assertThat(ReadDeadlineTimer.shared().queued()).isLessThanOrEqualTo(1);
+			assertThat(timer.queued()).isLessThanOrEqualTo(1);
 			assertThat(Thread.currentThread().isInterrupted()).isFalse();
 		}
+		finally {
+			timer.shutdown();
+		}
+	}
+
+	@Test
+	void aRequestBodyIsStreamedAsTheJdkClientStreamsIt() throws Exception {
+		assertThat(this.startersDeadline.createRequest(URI.create("http://127.0.0.1:9/"), HttpMethod.POST))
+			.isInstanceOf(StreamingHttpOutputMessage.class);
 	}
 
 	private static RestClient client(ClientHttpRequestFactory factory) {

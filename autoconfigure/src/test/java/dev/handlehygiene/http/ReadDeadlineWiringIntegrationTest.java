@@ -9,7 +9,11 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 
@@ -85,6 +89,40 @@ class ReadDeadlineWiringIntegrationTest {
 		void theApplicationsValueIsTheDeadline() {
 			assertThat(this.factory).isInstanceOfSatisfying(ReadDeadlineRequestFactory.class,
 					(bounded) -> assertThat(bounded.readTimeout()).isEqualTo(Duration.ofSeconds(5)));
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = { Service.class, LastJdkCustomizer.class },
+			properties = { "spring.main.web-application-type=none", "spring.http.clients.imperative.factory=jdk" })
+	class WithACustomizerOfTheJdkBuilderOrderedLast {
+
+		@Autowired
+		ClientHttpRequestFactory factory;
+
+		@Autowired
+		LastJdkCustomizer customizer;
+
+		@Test
+		void everyCustomizerSeesTheJdkBuilderAndTheFactoryIsStillBounded() {
+			assertThat(this.factory).isInstanceOf(ReadDeadlineRequestFactory.class);
+			assertThat(this.customizer.applied).isTrue();
+		}
+
+	}
+
+	/** Ordered after everything, as another library's customizer may be. */
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	static class LastJdkCustomizer
+			implements ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> {
+
+		volatile boolean applied;
+
+		@Override
+		public JdkClientHttpRequestFactoryBuilder customize(JdkClientHttpRequestFactoryBuilder builder) {
+			this.applied = true;
+			return builder;
 		}
 
 	}

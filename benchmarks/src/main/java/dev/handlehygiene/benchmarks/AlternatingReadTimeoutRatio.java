@@ -36,7 +36,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 
-import dev.handlehygiene.http.JdkReadDeadlineCustomizer;
+import dev.handlehygiene.http.JdkReadDeadlinePostProcessor;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JettyClientHttpRequestFactory;
@@ -176,7 +176,7 @@ public final class AlternatingReadTimeoutRatio {
 		HttpClientSettings settings = (name.equals("read") || name.equals("starter"))
 				? HttpClientSettings.defaults().withReadTimeout(READ_TIMEOUT) : HttpClientSettings.defaults();
 		if (name.equals("starter")) {
-			return new JdkReadDeadlineCustomizer().customize(ClientHttpRequestFactoryBuilder.jdk()).build(settings);
+			return JdkReadDeadlinePostProcessor.bounded(ClientHttpRequestFactoryBuilder.jdk()).build(settings);
 		}
 		ClientHttpRequestFactoryBuilder<?> builder = switch (client) {
 			case "jdk" -> ClientHttpRequestFactoryBuilder.jdk();

@@ -8,10 +8,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
-/** An empty 200 response that holds nothing: the tracking is measured without I/O. */
-final class CannedResponse implements ClientHttpResponse {
+/**
+ * A 200 response from memory, empty unless given a body: what is around it is measured
+ * without I/O.
+ */
+public final class CannedResponse implements ClientHttpResponse {
+
+	private static final byte[] EMPTY = new byte[0];
 
 	private final HttpHeaders headers = new HttpHeaders();
+
+	private final byte[] body;
+
+	public CannedResponse() {
+		this(EMPTY);
+	}
+
+	/**
+	 * @param body what every {@link #getBody()} stream reads
+	 */
+	public CannedResponse(byte[] body) {
+		this.body = body;
+	}
 
 	@Override
 	public HttpStatusCode getStatusCode() {
@@ -30,7 +48,7 @@ final class CannedResponse implements ClientHttpResponse {
 
 	@Override
 	public InputStream getBody() {
-		return new ByteArrayInputStream(new byte[0]);
+		return new ByteArrayInputStream(this.body);
 	}
 
 	@Override

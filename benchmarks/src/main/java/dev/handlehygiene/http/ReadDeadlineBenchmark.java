@@ -1,6 +1,5 @@
 package dev.handlehygiene.http;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,11 +23,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
+
+import dev.handlehygiene.benchmarks.CannedResponse;
 
 /**
  * What a read bound adds to one call, without I/O: a request that answers at once, its
@@ -107,7 +107,7 @@ public class ReadDeadlineBenchmark {
 
 		@Override
 		public ClientHttpResponse execute() {
-			return new CannedResponse();
+			return new CannedResponse(BODY);
 		}
 
 		@Override
@@ -133,36 +133,6 @@ public class ReadDeadlineBenchmark {
 		@Override
 		public Map<String, Object> getAttributes() {
 			return this.attributes;
-		}
-
-	}
-
-	private static final class CannedResponse implements ClientHttpResponse {
-
-		private final InputStream body = new ByteArrayInputStream(BODY);
-
-		@Override
-		public HttpStatusCode getStatusCode() {
-			return HttpStatus.OK;
-		}
-
-		@Override
-		public String getStatusText() {
-			return "OK";
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return HttpHeaders.EMPTY;
-		}
-
-		@Override
-		public InputStream getBody() {
-			return this.body;
-		}
-
-		@Override
-		public void close() {
 		}
 
 	}
