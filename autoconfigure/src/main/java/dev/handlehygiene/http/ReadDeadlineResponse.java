@@ -1,9 +1,7 @@
 package dev.handlehygiene.http;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -47,7 +45,7 @@ final class ReadDeadlineResponse implements ClientHttpResponse {
 	@Override
 	public synchronized InputStream getBody() throws IOException {
 		if (this.body == null) {
-			this.body = new DeadlineBody(this.delegate.getBody(), this.deadline);
+			this.body = new SignallingBody(this.delegate.getBody(), this.deadline::finish);
 		}
 		return this.body;
 	}
@@ -60,52 +58,6 @@ final class ReadDeadlineResponse implements ClientHttpResponse {
 		finally {
 			this.deadline.finish();
 		}
-	}
-
-	/** The body: closing it ends the deadline too. */
-	private static final class DeadlineBody extends FilterInputStream {
-
-		private final ReadDeadline deadline;
-
-		DeadlineBody(InputStream in, ReadDeadline deadline) {
-			super(in);
-			this.deadline = deadline;
-		}
-
-		// the bulk reads go straight to the JDK's stream, as they would without the
-		// deadline: FilterInputStream would make them loops over read(byte[]) with a
-		// buffer of their own
-
-		@Override
-		public byte[] readAllBytes() throws IOException {
-			return this.in.readAllBytes();
-		}
-
-		@Override
-		public byte[] readNBytes(int length) throws IOException {
-			return this.in.readNBytes(length);
-		}
-
-		@Override
-		public int readNBytes(byte[] buffer, int offset, int length) throws IOException {
-			return this.in.readNBytes(buffer, offset, length);
-		}
-
-		@Override
-		public long transferTo(OutputStream out) throws IOException {
-			return this.in.transferTo(out);
-		}
-
-		@Override
-		public void close() throws IOException {
-			try {
-				super.close();
-			}
-			finally {
-				this.deadline.finish();
-			}
-		}
-
 	}
 
 }

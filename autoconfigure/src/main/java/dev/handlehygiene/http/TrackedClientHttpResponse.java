@@ -1,6 +1,5 @@
 package dev.handlehygiene.http;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -51,7 +50,9 @@ final class TrackedClientHttpResponse implements ClientHttpResponse {
 	@Override
 	public synchronized InputStream getBody() throws IOException {
 		if (this.body == null) {
-			this.body = new TrackedBody(this.delegate.getBody(), this);
+			// a lambda on this response, not a reference to the tracked handle: the body
+			// must keep the response reachable while it is read
+			this.body = new SignallingBody(this.delegate.getBody(), () -> this.tracked.close());
 		}
 		return this.body;
 	}
@@ -60,24 +61,6 @@ final class TrackedClientHttpResponse implements ClientHttpResponse {
 	public void close() {
 		this.tracked.close();
 		this.delegate.close();
-	}
-
-	/** The body stream: holds its response, and closing it closes the tracking. */
-	private static final class TrackedBody extends FilterInputStream {
-
-		private final TrackedClientHttpResponse response;
-
-		TrackedBody(InputStream in, TrackedClientHttpResponse response) {
-			super(in);
-			this.response = response;
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.response.tracked.close();
-			super.close();
-		}
-
 	}
 
 }
